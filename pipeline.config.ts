@@ -1,0 +1,11 @@
+import { defineConfig } from './src/config.ts';
+
+// Defaults for `npm start`; command-line flags override them. See README "Configuration".
+export default defineConfig({
+  input: 'raw',
+  output: 'output',
+  rules: 'rules',
+  concurrency: 0, // one worker per core
+  extensions: ['.txt', '.md'],
+  maxFileBytes: 10 * 1024 * 1024,
+});

@@ -1,0 +1,173 @@
+import { access } from 'node:fs/promises';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import cliProgress from 'cli-progress';
+import { ConfigError, loadConfig, resolveConfig, type ResolvedConfig } from './config.js';
+import { RuleFileError } from './rules/load.js';
+import { runPipeline, type RunSummary } from './pipeline.js';
+
+export const EXIT = { ok: 0, unexpected: 1, usage: 2, documentsFailed: 3 } as const;
+
+const HELP = `Usage: npm start -- [options]
+
+Extracts people, organizations, places, dates and commitments from news articles
+into CSV and JSON Lines tables, with provenance for every record.
+
+Options:
+  --input DIR        folder of articles, read recursively (default: raw)
+  --output DIR       folder for tables and manifest.json (default: output)
+  --config FILE      config file (default: pipeline.config.ts when present)
+  --rules DIR        folder of rule files (default: rules)
+  --concurrency N    parallel workers; 0 = one per core (default: 0)
+  --full             ignore cached results and process every article again
+  --quiet            no progress and no summary (errors still go to stderr)
+  -h, --help         show this help
+
+Exit codes: 0 all documents processed; 3 some documents failed (the rest is written);
+2 usage, config or rules error (nothing written); 1 anything unexpected.`;
+
+class UsageError extends Error {}
+
+interface CliOptions {
+  readonly config?: string;
+  readonly input?: string;
+  readonly output?: string;
+  readonly rules?: string;
+  readonly concurrency?: number;
+  readonly full: boolean;
+  readonly quiet: boolean;
+  readonly help: boolean;
+}
+
+export function parseCli(argv: readonly string[]): CliOptions {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: [...argv],
+      strict: true,
+      allowPositionals: false,
+      options: {
+        input: { type: 'string' },
+        output: { type: 'string' },
+        config: { type: 'string' },
+        rules: { type: 'string' },
+        concurrency: { type: 'string' },
+        full: { type: 'boolean', default: false },
+        quiet: { type: 'boolean', default: false },
+        help: { type: 'boolean', short: 'h', default: false },
+      },
+    });
+  } catch (err) {
+    throw new UsageError((err as Error).message);
+  }
+  const v = parsed.values;
+  let concurrency: number | undefined;
+  if (v.concurrency !== undefined) {
+    concurrency = Number(v.concurrency);
+    if (!Number.isInteger(concurrency) || concurrency < 0) throw new UsageError(`--concurrency takes a whole number >= 0, got "${v.concurrency}"`);
+  }
+  return { config: v.config, input: v.input, output: v.output, rules: v.rules, concurrency, full: v.full!, quiet: v.quiet!, help: v.help! };
+}
+
+async function exists(file: string): Promise<boolean> {
+  return access(file).then(
+    () => true,
+    () => false,
+  );
+}
+
+async function configFor(opts: CliOptions): Promise<ResolvedConfig> {
+  const overrides = { input: opts.input, output: opts.output, rules: opts.rules, concurrency: opts.concurrency };
+  if (opts.config) {
+    if (!(await exists(opts.config))) throw new ConfigError(opts.config, '', 'config file not found');
+    return loadConfig(opts.config, overrides);
+  }
+  const fallback = 'pipeline.config.ts';
+  return (await exists(fallback)) ? loadConfig(fallback, overrides) : resolveConfig({}, 'defaults', overrides);
+}
+
+function progressReporter(quiet: boolean): { update(done: number, total: number): void; stop(): void } {
+  if (quiet) return { update() {}, stop() {} };
+  if (process.stderr.isTTY) {
+    const bar = new cliProgress.SingleBar(
+      { format: 'extracting [{bar}] {percentage}% | {value}/{total} articles | {rate}/s | ETA {eta_formatted}', stream: process.stderr, hideCursor: true },
+      cliProgress.Presets.shades_classic,
+    );
+    let started = false;
+    const t0 = Date.now();
+    return {
+      update(done, total) {
+        if (!started) {
+          bar.start(total, 0, { rate: '0' });
+          started = true;
+        }
+        bar.update(done, { rate: (done / Math.max(0.001, (Date.now() - t0) / 1000)).toFixed(1) });
+      },
+      stop: () => started && bar.stop(),
+    };
+  }
+  // Not a terminal (CI, logs): a plain line every few seconds.
+  let last = 0;
+  const t0 = Date.now();
+  return {
+    update(done, total) {
+      const now = Date.now();
+      if (now - last < 5000 && done !== total) return;
+      last = now;
+      const rate = done / Math.max(0.001, (now - t0) / 1000);
+      process.stderr.write(`progress: ${done}/${total} articles, ${rate.toFixed(1)}/s\n`);
+    },
+    stop() {},
+  };
+}
+
+function summaryText(s: RunSummary, config: ResolvedConfig): string {
+  const tables = Object.entries(s.counts)
+    .map(([t, n]) => `${t} ${n}`)
+    .join(', ');
+  const out = path.relative(process.cwd(), config.output) || '.';
+  return [
+    `${s.documents} documents processed, ${s.failures.length} failed, in ${(s.wallMs / 1000).toFixed(1)} s`,
+    `tables: ${tables}`,
+    s.changedFiles.length ? `wrote ${s.changedFiles.length} changed files to ${out}/` : `output in ${out}/ was already up to date; nothing rewritten`,
+  ].join('\n');
+}
+
+export async function main(argv: readonly string[]): Promise<number> {
+  let opts: CliOptions;
+  try {
+    opts = parseCli(argv);
+  } catch (err) {
+    process.stderr.write(`error: ${(err as Error).message}\n\n${HELP}\n`);
+    return EXIT.usage;
+  }
+  if (opts.help) {
+    process.stdout.write(`${HELP}\n`);
+    return EXIT.ok;
+  }
+  try {
+    const config = await configFor(opts);
+    if (!(await exists(config.input))) throw new ConfigError(opts.input ? '--input' : config.configFile, 'input', `input folder not found: ${config.input}`);
+    const progress = progressReporter(opts.quiet);
+    const summary = await runPipeline(config, {
+      onProgress: (d, t) => progress.update(d, t),
+      onFailure: (f) => process.stderr.write(`failed: ${f.error}\n`),
+    });
+    progress.stop();
+    if (!opts.quiet) process.stderr.write(`${summaryText(summary, config)}\n`);
+    return summary.failures.length ? EXIT.documentsFailed : EXIT.ok;
+  } catch (err) {
+    if (err instanceof ConfigError || err instanceof RuleFileError || err instanceof UsageError) {
+      process.stderr.write(`error: ${err.message}\n`);
+      return EXIT.usage;
+    }
+    process.stderr.write(`unexpected error: ${(err as Error).stack ?? String(err)}\n`);
+    return EXIT.unexpected;
+  }
+}
+
+if (import.meta.url === `file://${process.argv[1]}` || process.argv[1]?.endsWith('cli.ts')) {
+  main(process.argv.slice(2)).then((code) => {
+    process.exitCode = code;
+  });
+}

@@ -1,0 +1,111 @@
+/**
+ * date.chrono: calendar days and day ranges found by chrono-node ("24th March 2023",
+ * "Tuesday, 30 October 2018 09:26", "on 5 March", "from February 22 to 23, 2017", "12/05/2004").
+ *
+ * Configuration: chrono's *strict* English parsers (the casual ones produce the known false dates
+ * "now", "today" from "today's", "past years", and turn "the morning of May 26" into the reference
+ * date), minus the duration parsers ("in 10 days", "5 days ago": relative-day does those with the
+ * right granularity), with the day-first slash parser because our sources write 12/05/2004 for
+ * 12 May. The month-first word parser is kept: "March 23" is common in our articles.
+ *
+ * Only components chrono marks as *certain* are read. Anything chrono merely implied from its
+ * reference (the year of "5 March", the date of a bare time) is ignored here and resolved later
+ * against the publication date, so the reference passed to chrono cannot leak into a value.
+ */
+
+import { Chrono, configuration, type ParsedResult } from 'chrono-node/en';
+
+type ParsedComponents = ParsedResult['start'];
+import { isValidYear, isValidYmd } from '../calendar.js';
+import { calendar, open, stated, type CalendarExpr, type Candidate, type DateExpr, type Finder } from '../model.js';
+
+const RULE = 'date.chrono';
+
+/** chrono parsers left out, by class name (chrono 2.10 exports no classes to compare with). */
+const LEFT_OUT = new Set(['ENTimeUnitWithinFormatParser', 'ENTimeUnitAgoFormatParser', 'ENTimeUnitLaterFormatParser']);
+
+/** Any fixed instant works: only certain components are read (see above). */
+const REFERENCE = { instant: new Date(Date.UTC(2000, 0, 1, 12)), timezone: 0 };
+
+function buildChrono(): Chrono {
+  const monthFirst = configuration.createConfiguration(true, false);
+  const dayFirst = configuration.createConfiguration(true, true);
+  const name = (p: object): string => p.constructor.name;
+  const slashDayFirst = dayFirst.parsers.find((p) => name(p) === 'SlashDateFormatParser');
+  const parsers = monthFirst.parsers
+    .filter((p) => !LEFT_OUT.has(name(p)))
+    .map((p) => (name(p) === 'SlashDateFormatParser' && slashDayFirst ? slashDayFirst : p));
+  if (!slashDayFirst || parsers.length !== monthFirst.parsers.length - LEFT_OUT.size) {
+    // Only a different chrono-node version can get here; fail at start-up, not on a document.
+    throw new Error('date.chrono: chrono-node parsers are not the expected 2.10 set; check the pinned version');
+  }
+  return new Chrono({ parsers, refiners: monthFirst.refiners });
+}
+
+/** Lower-case month words are verbs ("the party may 5 ..."); chrono matches them anyway. */
+const LOWER_MONTH = /\b(?:may|march|june|july|august)\b/;
+const LEADING_PREPOSITION = /^(?:(?:on|in|at|from|since|by|of|until|till|before|after|during|between)\s+)+/i;
+
+function day(c: ParsedComponents): CalendarExpr | null {
+  if (!c.isCertain('day') || !c.isCertain('month')) return null;
+  const m = c.get('month')!;
+  const d = c.get('day')!;
+  if (c.isCertain('year')) {
+    const y = c.get('year')!;
+    return isValidYmd(y, m, d) ? calendar({ unit: 'day', month: m, day: d }, stated(y)) : null;
+  }
+  // Validate the day against a leap year so that 29 February survives until its year is known.
+  return isValidYmd(2000, m, d) ? calendar({ unit: 'day', month: m, day: d }, open()) : null;
+}
+
+function toExpr(result: ParsedResult): DateExpr | null {
+  const start = day(result.start);
+  if (!start) return null;
+  // Numbers only ("3/1", "10-11") are scores and odds unless a year is written.
+  if (!/\p{L}/u.test(result.text) && start.year.kind !== 'stated') return null;
+  const endComponents = result.end;
+  if (!endComponents) return start;
+  const end = day(endComponents);
+  if (!end || start.period.unit !== 'day' || end.period.unit !== 'day') return start;
+  if (end.period.month === start.period.month && end.period.day === start.period.day) return start;
+  let startYear = start.year;
+  // "28 February to 3 March 2005": the start takes the end's year (the one before if it wraps).
+  if (startYear.kind !== 'stated' && end.year.kind === 'stated') {
+    const wraps = start.period.month > end.period.month;
+    const y = end.year.year - (wraps ? 1 : 0);
+    if (!isValidYear(y)) return null;
+    startYear = stated(y);
+  }
+  return {
+    kind: 'range',
+    start: calendar(start.period, startYear),
+    end: calendar(end.period, end.year.kind === 'stated' ? end.year : open()),
+  };
+}
+
+export function createChronoFinder(): Finder {
+  const chrono = buildChrono();
+  return {
+    id: RULE,
+    find(sentence) {
+      let results: ParsedResult[];
+      try {
+        results = chrono.parse(sentence, REFERENCE, { forwardDate: false });
+      } catch {
+        return []; // a third-party parser must not take the document down
+      }
+      const out: Candidate[] = [];
+      for (const r of results) {
+        const raw = r.text;
+        const lead = LEADING_PREPOSITION.exec(raw)?.[0].length ?? 0;
+        const text = raw.slice(lead).replace(/[\s,;:]+$/, '');
+        if (!text || LOWER_MONTH.test(text)) continue;
+        const expr = toExpr(r);
+        if (!expr) continue;
+        const start = r.index + lead;
+        out.push({ start, end: start + text.length, rule: RULE, expr });
+      }
+      return out;
+    },
+  };
+}

@@ -1,0 +1,25 @@
+/**
+ * date.part-of-year: "early 2005", "mid-2005", "late 2018", "the middle of 2005". The value is the
+ * year: early/mid/late narrow it, but no unit between year and quarter says how far.
+ */
+
+import { calendar, stated, type Candidate, type Finder } from '../model.js';
+import { YEAR, matchAll } from '../text.js';
+
+const RULE = 'date.part-of-year';
+
+const MODIFIED = new RegExp(`\\b(?:[Ee]arly|[Mm]id|[Ll]ate)(?:\\s+|-)${YEAR}`, 'gu');
+const MIDDLE = new RegExp(`\\b[Tt]he\\s+middle\\s+of\\s+(?:the\\s+year\\s+)?${YEAR}`, 'gu');
+
+export const partOfYear: Finder = {
+  id: RULE,
+  find(sentence) {
+    const out: Candidate[] = [];
+    for (const re of [MODIFIED, MIDDLE]) {
+      for (const m of matchAll(re, sentence)) {
+        out.push({ start: m.index, end: m.index + m[0].length, rule: RULE, expr: calendar({ unit: 'year' }, stated(Number(m[1]))) });
+      }
+    }
+    return out;
+  },
+};

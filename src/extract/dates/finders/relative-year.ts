@@ -1,0 +1,33 @@
+/**
+ * date.relative-year: years counted from the publication year: "last year" (-1), "this year",
+ * "earlier this year" (0), "next year", "early next year" (+1), "two years ago" (-2).
+ * "the next year", "the last year" and "the past year" are durations; "past years" and "recent
+ * years" are vague, and none of them is reported.
+ */
+
+import { calendar, type Candidate, type Finder } from '../model.js';
+import { COUNT, countValue, matchAll, wordBefore } from '../text.js';
+
+const RULE = 'date.relative-year';
+
+const OFFSET: Readonly<Record<string, number>> = { this: 0, last: -1, next: 1 };
+const YEAR = /\b(?:(?:early|mid|late|earlier|later)[\s-]+)?(this|last|next)\s+year\b(?!-)/giu;
+const AGO = new RegExp(`\\b(${COUNT})\\s+years?\\s+ago\\b`, 'giu');
+
+export const relativeYear: Finder = {
+  id: RULE,
+  find(sentence) {
+    const out: Candidate[] = [];
+    for (const m of matchAll(YEAR, sentence)) {
+      if (wordBefore(sentence, m.index)?.word.toLowerCase() === 'the') continue;
+      const offset = OFFSET[m[1]!.toLowerCase()]!;
+      out.push({ start: m.index, end: m.index + m[0].length, rule: RULE, expr: calendar({ unit: 'year' }, { kind: 'relative', offset }) });
+    }
+    for (const m of matchAll(AGO, sentence)) {
+      const n = countValue(m[1]!);
+      if (n === null || n > 500) continue;
+      out.push({ start: m.index, end: m.index + m[0].length, rule: RULE, expr: calendar({ unit: 'year' }, { kind: 'relative', offset: -n }) });
+    }
+    return out;
+  },
+};

@@ -1,0 +1,60 @@
+/**
+ * date.season: "summer 2005", "the summer of 2005", "this summer", "last winter", "in the spring",
+ * "during late autumn". Values are TIMEX3 seasons: `2005-SP`, `-SU`, `-FA` (autumn/fall), `-WI`.
+ * Days follow the northern meteorological seasons; winter YYYY runs from 1 December YYYY to the
+ * end of February YYYY+1.
+ *
+ * Without a year a season must be lower case and come after a preposition or this/last/next:
+ * "the Winter Olympics" and "a spring in his step" are not dates. "fall" is a season only next to
+ * a year or this/last/next ("the fall of 1975" is usually a city's, not autumn).
+ */
+
+import { calendar, open, stated, type Candidate, type Direction, type Finder, type Season } from '../model.js';
+import { YEAR, groupStart, matchAll, nameWordAfter } from '../text.js';
+import type { Vocabulary } from '../vocabulary.js';
+
+const RULE = 'date.season';
+
+const SEASONS: Readonly<Record<string, Season>> = { spring: 'SP', summer: 'SU', autumn: 'FA', fall: 'FA', winter: 'WI' };
+const WITH_YEAR = new RegExp(
+  `(?:\\b([Tt]he)\\s+)?(?:\\b(?:[Ee]arly|[Ll]ate|[Mm]id)[\\s-]+)?\\b(?:(spring|summer|autumn|winter)(?:\\s+of)?|(fall))\\s+${YEAR}`,
+  'giud',
+);
+const MODIFIED = /\b([Tt]his|[Ll]ast|[Nn]ext|the\s+coming|the\s+past)\s+(?:(?:early|late|mid)[\s-]+)?(spring|summer|autumn|fall|winter)\b(?!-)/gud;
+const EARLY_LATE = /\b(?:[Ee]arly|[Ll]ate|[Mm]id)[\s-]+(spring|summer|autumn|winter)\b(?!-)/gud;
+const MODIFIER: Readonly<Record<string, Direction>> = { this: 'this', last: 'past', next: 'future', 'the coming': 'future', 'the past': 'past' };
+
+export function createSeasonFinder(v: Vocabulary): Finder {
+  const afterPreposition = new RegExp(
+    `\\b(?:${v.prepositionSourceFirstLetterEitherCase}|[Oo]ver)\\s+((?:the\\s+)?(spring|summer|autumn|winter))\\b(?![-'’]?\\p{L})(?!\\s+of\\b)`,
+    'gud',
+  );
+  return {
+    id: RULE,
+    find(sentence) {
+      const out: Candidate[] = [];
+      const push = (start: number, end: number, word: string, direction: Direction | number): void => {
+        const season = SEASONS[word.toLowerCase()]!;
+        const year = typeof direction === 'number' ? stated(direction) : open(direction);
+        out.push({ start, end, rule: RULE, expr: calendar({ unit: 'season', season }, year) });
+      };
+      for (const m of matchAll(WITH_YEAR, sentence)) {
+        push(m.index, m.index + m[0].length, (m[2] ?? m[3])!, Number(m[4]));
+      }
+      for (const m of matchAll(MODIFIED, sentence)) {
+        const end = m.index + m[0].length;
+        if (nameWordAfter(sentence, end)) continue;
+        push(m.index, end, m[2]!, MODIFIER[m[1]!.toLowerCase().replace(/\s+/g, ' ')]!);
+      }
+      for (const m of matchAll(EARLY_LATE, sentence)) {
+        const end = m.index + m[0].length;
+        if (!nameWordAfter(sentence, end)) push(m.index, end, m[1]!, 'auto');
+      }
+      for (const m of matchAll(afterPreposition, sentence)) {
+        const end = m.index + m[0].length;
+        if (!nameWordAfter(sentence, end)) push(groupStart(m, 1), end, m[2]!, 'auto');
+      }
+      return out;
+    },
+  };
+}

@@ -1,0 +1,40 @@
+/**
+ * date.year-modifier: a year used as a modifier or possessive: "the 2005 election", "its 2003
+ * performance", "2004's best-selling album".
+ *
+ * A year between a determiner and a capitalized word is part of a name and is not reported:
+ * "the 2024 Vietnam-Laos High-Level Agreement", "the 2006 World Cup". The year belongs to the
+ * named thing (an agreement, a tournament), not to the event the sentence reports; the mention
+ * extractor keeps the whole name.
+ */
+
+import { calendar, stated, type Candidate, type Finder } from '../model.js';
+import { YEAR, groupEnd, groupStart, matchAll, nameWordBefore, quantityFollows } from '../text.js';
+import { firstLetterEitherCase, type Vocabulary } from '../vocabulary.js';
+
+const RULE = 'date.year-modifier';
+const POSSESSIVE = new RegExp(`${YEAR}['’]s\\b`, 'gud');
+
+export function createYearModifierFinder(v: Vocabulary): Finder {
+  const determiners = firstLetterEitherCase([...v.yearDeterminers]) || '(?!)';
+  // Case-sensitive: the next word's case is what tells a modifier from a name.
+  const modifier = new RegExp(`\\b(?:${determiners})\\s+${YEAR}(?=\\s+\\p{Ll})`, 'gud');
+  return {
+    id: RULE,
+    find(sentence) {
+      const out: Candidate[] = [];
+      const push = (m: RegExpExecArray): void => {
+        const year = Number(m[1]);
+        if (year < 1900) return;
+        out.push({ start: groupStart(m, 1), end: groupEnd(m, 1), rule: RULE, expr: calendar({ unit: 'year' }, stated(year)) });
+      };
+      for (const m of matchAll(modifier, sentence)) {
+        if (!quantityFollows(sentence, groupEnd(m, 1), v)) push(m);
+      }
+      for (const m of matchAll(POSSESSIVE, sentence)) {
+        if (!nameWordBefore(sentence, groupStart(m, 1))) push(m);
+      }
+      return out;
+    },
+  };
+}

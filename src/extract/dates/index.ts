@@ -1,0 +1,61 @@
+/**
+ * Date extraction: sentences in, per-sentence `DateFinding`s out.
+ *
+ * Three steps, each a list of small rules:
+ * 1. finders (`finders/index.ts`) read one sentence and propose candidates: what was written
+ *    ("late March", "last week", "the same day"), with the rule id that found it;
+ * 2. refiners (`refiners/index.ts`) widen and de-overlap each sentence's candidates;
+ * 3. `resolve.ts` gives each candidate its value in document order, against the publication date
+ *    or, without one, the year the document's dates agree on.
+ * Offsets are UTF-16 indexes into each sentence string; the extract stage makes them absolute.
+ * Rule ids, reasons and examples: rules/dates.yaml.
+ */
+
+import type { DateFinding } from '../../types.js';
+import { parseYmd } from './calendar.js';
+import { createFinders } from './finders/index.js';
+import type { Candidate } from './model.js';
+import { createRefiners } from './refiners/index.js';
+import { resolveDocument } from './resolve.js';
+import type { DateRules } from './rules.js';
+import { compileVocabulary } from './vocabulary.js';
+
+export { loadDateRules, parseDateRules, type DateRules, type DateExample, type DateRuleDoc } from './rules.js';
+
+export interface DateContext {
+  /** Publication date `YYYY-MM-DD`, or null when unknown. Anything else counts as unknown. */
+  readonly published: string | null;
+}
+
+export interface DateExtractor {
+  /**
+   * sentences: the document's sentences in order (plain strings). Returns, per sentence, its
+   * findings, with start/end as UTF-16 offsets relative to that sentence string, `sentence` = its
+   * index, `text` = sentence.slice(start, end). Non-overlapping, sorted by start. Never throws.
+   */
+  extract(sentences: readonly string[], ctx: DateContext): DateFinding[][];
+}
+
+/** Builds the rules once (chrono included); `extract` is pure afterwards. */
+export function createDateExtractor(rules: DateRules): DateExtractor {
+  const vocabulary = compileVocabulary(rules.vocabulary);
+  const finders = createFinders(vocabulary);
+  const refiners = createRefiners(finders.map((f) => f.id));
+
+  function candidates(sentence: string): readonly Candidate[] {
+    let found: readonly Candidate[] = finders.flatMap((f) => f.find(sentence));
+    for (const r of refiners) found = r.refine(sentence, found);
+    return found;
+  }
+
+  return {
+    extract(sentences, ctx) {
+      const list = Array.isArray(sentences) ? sentences : [];
+      const prepared = list.map((s) => {
+        const sentence = typeof s === 'string' ? s : '';
+        return { sentence, future: vocabulary.future.test(sentence), candidates: candidates(sentence) };
+      });
+      return resolveDocument(prepared, parseYmd(ctx?.published ?? null));
+    },
+  };
+}

@@ -1,0 +1,88 @@
+/**
+ * The word lists of rules/dates.yaml, compiled once into sets and regular expressions that the
+ * finders share. Word lists are data so they can grow without touching code.
+ */
+
+export interface VocabularyData {
+  /** Words that put a sentence in the future tense: yearless dates then point forward. */
+  readonly futureMarkers: readonly string[];
+  /** A bare year is a date after these ("in 1995", "Since 1991"). */
+  readonly strongYearPrepositions: readonly string[];
+  /** These also introduce quantities ("by 2000", "for 2000 people"): the year needs more checks. */
+  readonly weakYearPrepositions: readonly string[];
+  /** "Vision to 2020", "Class of 2005": after a capitalized word these make the year part of a name. */
+  readonly namePrepositions: readonly string[];
+  /** A number followed by one of these counts things: "in 2000 homes". */
+  readonly quantityNouns: readonly string[];
+  /** A number after one of these and a weak preposition is an amount: "rose by 2000". */
+  readonly quantityWords: readonly string[];
+  /** A year after these modifies a noun ("the 2005 election", "its 2003 results"). */
+  readonly yearDeterminers: readonly string[];
+  /** A weekday after these is not a date ("the Sunday Times", "every Monday"). */
+  readonly weekdayBlockers: readonly string[];
+}
+
+export interface Vocabulary {
+  readonly data: VocabularyData;
+  /** Matches anywhere in a sentence that is in the future tense. */
+  readonly future: RegExp;
+  /** Alternation source (no groups) of the strong / weak year prepositions, longest first. */
+  readonly strongPrepositionSource: string;
+  readonly weakPrepositionSource: string;
+  /** Both lists in one alternation, case-sensitive except for the first letter ("in", "In"). */
+  readonly prepositionSourceFirstLetterEitherCase: string;
+  readonly weak: ReadonlySet<string>;
+  readonly names: ReadonlySet<string>;
+  readonly quantityNouns: ReadonlySet<string>;
+  readonly quantityWords: ReadonlySet<string>;
+  readonly yearDeterminers: ReadonlySet<string>;
+  readonly weekdayBlockers: ReadonlySet<string>;
+}
+
+const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** A phrase as a case-insensitive pattern with word boundaries where the phrase has letters. */
+function phraseSource(phrase: string): string {
+  const body = phrase.trim().split(/\s+/).map(escape).join('\\s+');
+  const head = /^[\p{L}\p{N}]/u.test(phrase.trim()) ? '\\b' : '';
+  const tail = /[\p{L}\p{N}]$/u.test(phrase.trim()) ? '\\b' : '';
+  return `${head}${body}${tail}`;
+}
+
+function alternation(phrases: readonly string[]): string {
+  const sorted = [...new Set(phrases.map((p) => p.trim().toLowerCase()))].sort((a, b) => b.length - a.length);
+  return sorted.map((p) => p.split(/\s+/).map(escape).join('\\s+')).join('|');
+}
+
+/** "since" -> "[sS]ince": matches at the start of a sentence without matching "SINCE" or "sINCE". */
+export function firstLetterEitherCase(phrases: readonly string[]): string {
+  const sorted = [...new Set(phrases.map((p) => p.trim().toLowerCase()))].sort((a, b) => b.length - a.length);
+  return sorted
+    .map((p) => {
+      const body = p.split(/\s+/).map(escape).join('\\s+');
+      const first = p.charAt(0);
+      return /\p{L}/u.test(first) ? `[${first}${first.toUpperCase()}]${body.slice(1)}` : body;
+    })
+    .join('|');
+}
+
+const lowerSet = (words: readonly string[]): ReadonlySet<string> => new Set(words.map((w) => w.trim().toLowerCase()));
+
+export function compileVocabulary(data: VocabularyData): Vocabulary {
+  const futureSources = data.futureMarkers.map(phraseSource);
+  return {
+    data,
+    // A never-matching pattern when the list is empty keeps callers simple.
+    future: new RegExp(futureSources.length ? futureSources.join('|') : '(?!)', 'iu'),
+    strongPrepositionSource: alternation(data.strongYearPrepositions) || '(?!)',
+    weakPrepositionSource: alternation(data.weakYearPrepositions) || '(?!)',
+    prepositionSourceFirstLetterEitherCase:
+      firstLetterEitherCase([...data.strongYearPrepositions, ...data.weakYearPrepositions]) || '(?!)',
+    weak: lowerSet(data.weakYearPrepositions),
+    names: lowerSet(data.namePrepositions),
+    quantityNouns: lowerSet(data.quantityNouns),
+    quantityWords: lowerSet(data.quantityWords),
+    yearDeterminers: lowerSet(data.yearDeterminers),
+    weekdayBlockers: lowerSet(data.weekdayBlockers),
+  };
+}

@@ -1,0 +1,193 @@
+/**
+ * Entity finders: each reads one sentence and returns candidates with offsets relative to it.
+ * They overlap freely; the refiners decide.
+ */
+import type { EntityType, Sentence } from '../../types.js';
+import { NAME_WORD, type CompiledPattern, type EntityLexicon } from './lexicon.js';
+
+export interface Candidate {
+  readonly type: EntityType;
+  readonly start: number;
+  readonly end: number;
+  readonly rule: string;
+  readonly roles: readonly string[];
+  readonly canonical?: string;
+  readonly country?: string;
+  /** Higher wins when two candidates cover the same span. */
+  readonly priority: number;
+}
+
+export type Finder = (sentence: Sentence, lexicon: EntityLexicon) => Candidate[];
+
+const PERSON_NAME = new RegExp(
+  `${NAME_WORD}(?:\\s+(?:(?:van|von|de|da|del|della|di|du|bin|ibn|al|el|le|la|dos|das|ter|ten)\\s+)?${NAME_WORD}){0,3}`,
+  'uy',
+);
+const POSSESSIVE = /'s$/;
+
+/** Splits a capitalized run into words, stopping before words that cannot be part of a person's name. */
+function trimPersonName(text: string, lexicon: EntityLexicon): string {
+  const words = text.split(/\s+/);
+  const kept: string[] = [];
+  for (const w of words) {
+    const bare = w.replace(POSSESSIVE, '');
+    if (lexicon.notNames.has(bare) || lexicon.roles.has(bare) || lexicon.orgHeads.has(bare)) break;
+    const gaz = lexicon.gazetteer.get(bare);
+    if (gaz && !gaz.ambiguous && kept.length > 0) break;
+    kept.push(bare);
+    if (bare !== w) break;
+  }
+  return kept.join(' ');
+}
+
+/** Known names from the gazetteers: countries, demonyms, places, organizations. */
+export const findGazetteer: Finder = (sentence, lexicon) => {
+  const out: Candidate[] = [];
+  for (const m of sentence.text.matchAll(lexicon.gazetteerRegex)) {
+    const entry = lexicon.gazetteer.get(m[0])!;
+    // An ambiguous form ("Chad", "Reading") counts only where it is not sentence-initial.
+    if (entry.ambiguous && m.index === 0) continue;
+    out.push({
+      type: entry.type,
+      start: m.index,
+      end: m.index + m[0].length,
+      rule: `gazetteer.${entry.kind}`,
+      roles: [],
+      canonical: entry.canonical,
+      country: entry.country ?? undefined,
+      priority: entry.kind === 'org' ? 6 : entry.kind === 'demonym' ? 2 : 5,
+    });
+  }
+  return out;
+};
+
+/** Matches of one name pattern in `text`: the `name` group when there is one, a leading function word left out. */
+export function matchNamePattern(p: CompiledPattern, text: string, lexicon: EntityLexicon): { start: number; text: string }[] {
+  const out: { start: number; text: string }[] = [];
+  for (const m of text.matchAll(p.regex)) {
+    let start = m.index;
+    let found = m[0];
+    const named = m.groups?.name;
+    if (named !== undefined) {
+      start += found.indexOf(named);
+      found = named;
+    }
+    // A leading function word ("The", "In") is not part of a name.
+    const lead = /^(\S+)\s+/.exec(found);
+    if (lead && lexicon.notNames.has(lead[1]!)) {
+      start += lead[0].length;
+      found = found.slice(lead[0].length);
+    }
+    if (!/\s/.test(found) && p.type === 'ORG') continue;
+    out.push({ start, text: found });
+  }
+  return out;
+}
+
+/** Organization and place shapes from `rules/name-patterns.yaml`. */
+export const findNamePatterns: Finder = (sentence, lexicon) =>
+  lexicon.patterns.flatMap((p) =>
+    matchNamePattern(p, sentence.text, lexicon).map((m) => ({ type: p.type, start: m.start, end: m.start + m.text.length, rule: p.id, roles: [], priority: 4 })),
+  );
+
+/** People named after a title: "Prime Minister Phạm Minh Chính", "Lieut. Gen. Kommasith", "Mr Blair". */
+export const findTitledPeople: Finder = (sentence, lexicon) => {
+  const out: Candidate[] = [];
+  const text = sentence.text;
+  for (const m of text.matchAll(lexicon.titleChain)) {
+    const chain = m[0];
+    let pos = m.index + chain.length;
+    const gap = /^\.?\s+/.exec(text.slice(pos)) ?? /^,\s+/.exec(text.slice(pos));
+    if (!gap) continue;
+    pos += gap[0].length;
+    const titles = splitChain(chain, lexicon);
+    const allowShort = titles.some((t) => lexicon.roles.get(t.split(/\s+/).slice(-2).join(' '))?.short ?? lexicon.roles.get(t.split(/\s+/).pop()!)?.short ?? true);
+    const plural = /s$/.test(chain) && !lexicon.roles.has(chain.split(/\s+/).pop()!);
+    // "the General Staff": after a determiner a title word is a common noun, unless a full name follows.
+    const determiner = /\b(?:the|a|an|its|their|his|her)\s+$/i.test(text.slice(0, m.index));
+    const roles = [...new Set([...appositiveRoles(text, m.index, lexicon), ...titles])];
+    // "Deputy Ministers Hoang Xuan Chien and Vongkham Phommakone": a plural title takes two names.
+    for (let n = 0; n < (plural ? 2 : 1); n++) {
+      PERSON_NAME.lastIndex = pos;
+      const nm = PERSON_NAME.exec(text);
+      if (!nm) break;
+      const name = trimPersonName(nm[0], lexicon);
+      if (!name) break;
+      const words = name.split(/\s+/).length;
+      const gaz = lexicon.gazetteer.get(name);
+      if ((words === 1 && (!allowShort || determiner)) || (gaz && gaz.kind !== 'org' && words === 1)) break;
+      out.push({ type: 'PERSON', start: pos, end: pos + name.length, rule: 'person.title', roles, priority: 7 });
+      const and = /^\s+and\s+/.exec(text.slice(pos + name.length));
+      if (!and) break;
+      pos += name.length + and[0].length;
+    }
+  }
+  return out;
+};
+
+/** The titles of a chain as written, singular: "Deputy Ministers" -> "Deputy Minister". */
+function splitChain(chain: string, lexicon: EntityLexicon): string[] {
+  return [...chain.matchAll(lexicon.title)].map((m) => {
+    const t = m[0];
+    return t.endsWith('s') && !lexicon.roles.has(t) && lexicon.roles.has(t.split(/\s+/).pop()!.slice(0, -1)) ? t.slice(0, -1) : t;
+  });
+}
+
+const CONNECTORS = new Set(['of', 'the', 'and', 'for', 'on']);
+
+/**
+ * "hosted Lao Deputy Minister of National Defence and Chief of the General Staff of the LPA, Lieut. Gen. X":
+ * titles that stand, with their "of" phrases, right before the comma that precedes the name's own titles.
+ */
+function appositiveRoles(text: string, chainStart: number, lexicon: EntityLexicon): string[] {
+  const before = text.slice(0, chainStart);
+  if (!/,\s*$/.test(before)) return [];
+  // The appositive starts after the last lower-case word that is not a connector ("hosted").
+  const words = [...before.matchAll(/(?<![\p{L}\p{M}'])\p{Ll}[\p{L}\p{M}]*/gu)].filter((w) => !CONNECTORS.has(w[0]));
+  const from = words.length ? words[words.length - 1]!.index + words[words.length - 1]![0].length : 0;
+  const phrase = before.slice(from);
+  const roles: string[] = [];
+  for (const m of phrase.matchAll(lexicon.titleChain)) roles.push(...splitChain(m[0], lexicon));
+  return roles;
+}
+
+/** "Tony Blair", "Gordon Brown": a known given name followed by capitalized words. */
+export const findGivenNamePeople: Finder = (sentence, lexicon) => {
+  const out: Candidate[] = [];
+  const re = new RegExp(`(?<![\\p{L}\\p{N}'])${NAME_WORD}(?:\\s+${NAME_WORD}){1,3}`, 'gu');
+  for (const m of sentence.text.matchAll(re)) {
+    const words = m[0].split(/\s+/);
+    // Look for a given name at each word, so "Labour leader Tony Blair" still finds him.
+    for (let i = 0; i < words.length - 1; i++) {
+      if (!lexicon.givenNames.has(words[i]!.toLowerCase())) continue;
+      const rest = trimPersonName(words.slice(i).join(' '), lexicon);
+      if (rest.split(/\s+/).length < 2) continue;
+      const start = m.index + words.slice(0, i).join(' ').length + (i ? 1 : 0);
+      out.push({ type: 'PERSON', start, end: start + rest.length, rule: 'person.given-name', roles: [], priority: 3 });
+      break;
+    }
+  }
+  return out;
+};
+
+const SAID = '(?:said|says|told|added|argued|warned|insisted|claimed|admitted|explained|stated|noted|announced|wrote|replied)';
+
+/** "..., Charles Clarke said" / "said John Prescott": reporting verbs name the speaker. */
+export const findSpeakers: Finder = (sentence, lexicon) => {
+  const out: Candidate[] = [];
+  const name = `${NAME_WORD}(?:\\s+${NAME_WORD}){1,2}`;
+  const after = new RegExp(`(?<![\\p{L}'])(${name})(?:,[^,]{1,80},)?\\s+${SAID}\\b`, 'gu');
+  const before = new RegExp(`\\b${SAID}\\s+(${name})`, 'gu');
+  for (const re of [after, before]) {
+    for (const m of sentence.text.matchAll(re)) {
+      const raw = m[1]!;
+      const start = m.index + m[0].indexOf(raw);
+      const nameText = trimPersonName(raw, lexicon);
+      if (nameText.split(/\s+/).length < 2 || nameText !== raw.replace(POSSESSIVE, '')) continue;
+      out.push({ type: 'PERSON', start, end: start + nameText.length, rule: 'person.speaker', roles: [], priority: 1 });
+    }
+  }
+  return out;
+};
+
+export const SENTENCE_FINDERS: readonly Finder[] = [findGazetteer, findNamePatterns, findTitledPeople, findGivenNamePeople, findSpeakers];

@@ -1,0 +1,247 @@
+import { matchKey } from '../../text/fold.js';
+import type { LocalEntity, MentionFinding, SegmentedDocument, Sentence } from '../../types.js';
+import { SENTENCE_FINDERS, type Candidate } from './finders.js';
+import type { EntityLexicon } from './lexicon.js';
+import { findAcronymDefinitions, findAcronymUses, type AcronymDefinition } from './acronyms.js';
+
+export interface EntityExtraction {
+  /** Mentions with clean offsets, sorted by position. */
+  readonly mentions: readonly MentionFinding[];
+  readonly entities: readonly LocalEntity[];
+  /** Entity index of each mention. */
+  readonly mentionEntity: readonly number[];
+}
+
+export interface EntityExtractor {
+  extract(doc: SegmentedDocument): EntityExtraction;
+}
+
+type Refiner = (candidates: readonly Candidate[], sentence: Sentence, lexicon: EntityLexicon) => Candidate[];
+
+/** "Vietnam's Ministry of ..." / "Ministry of ... of Vietnam": the country qualifies the body, it is not its name. */
+const separateCountry: Refiner = (cands, sentence, lexicon) =>
+  cands.map((c) => {
+    if (c.type !== 'ORG' || c.rule.startsWith('gazetteer')) return c;
+    let { start, end } = c;
+    let country = c.country;
+    const text = sentence.text.slice(start, end);
+    const lead = /^([\p{L}\s.'-]+?)(?:'s)?\s+(?=\S)/u.exec(text);
+    if (lead) {
+      const g = lexicon.gazetteer.get(lead[1]!);
+      const possessive = lead[0].trimEnd().endsWith("'s");
+      // A demonym stays part of a name ("Lao People's Army") unless a head-of pattern follows it.
+      if (g?.type === 'PLACE' && g.country && (possessive || (g.kind !== 'demonym' ? true : c.rule === 'org.pattern.head-of'))) {
+        if (possessive || c.rule === 'org.pattern.head-of') {
+          start += lead[0].length;
+          country = g.country;
+        }
+      }
+    }
+    const tail = /\s+of\s+(?:the\s+)?([\p{L}\s.'-]+)$/u.exec(sentence.text.slice(start, end));
+    if (tail) {
+      const g = lexicon.gazetteer.get(tail[1]!);
+      if (g?.type === 'PLACE' && g.kind === 'country') {
+        end -= tail[0].length;
+        country = g.country ?? undefined;
+      }
+    }
+    return { ...c, start, end, country };
+  });
+
+/** Longest candidate wins; an organization named inside another after "of (the)" is kept too. */
+const resolveOverlaps: Refiner = (cands, sentence) => {
+  const sorted = [...cands].sort((a, b) => b.end - b.start - (a.end - a.start) || b.priority - a.priority || a.start - b.start);
+  const kept: Candidate[] = [];
+  for (const c of sorted) {
+    const clash = kept.find((k) => c.start < k.end && k.start < c.end);
+    if (!clash) {
+      kept.push(c);
+      continue;
+    }
+    const nested = clash.type === 'ORG' && c.start >= clash.start && c.end <= clash.end;
+    if (nested && /\s(?:of|for)\s+(?:the\s+)?$/.test(sentence.text.slice(clash.start, c.start)) && c.type === 'ORG') {
+      if (!kept.some((k) => k !== clash && c.start < k.end && k.start < c.end)) kept.push(c);
+    }
+  }
+  return kept.sort((a, b) => a.start - b.start || b.end - a.end);
+};
+
+/** No bare titles, function words, or single words that are only a head noun. */
+const dropJunk: Refiner = (cands, sentence, lexicon) =>
+  cands.filter((c) => {
+    const text = sentence.text.slice(c.start, c.end);
+    if (!text.trim() || c.end <= c.start) return false;
+    if (lexicon.roles.has(text) || lexicon.notNames.has(text)) return false;
+    const words = text.split(/\s+/);
+    if (words.every((w) => lexicon.notNames.has(w) || lexicon.orgHeads.has(w) || /^\p{Ll}/u.test(w))) return false;
+    if (c.type === 'PERSON' && words.some((w) => lexicon.orgHeads.has(w))) return false;
+    if (c.type === 'ORG' && !c.rule.startsWith('gazetteer')) {
+      const g = lexicon.gazetteer.get(text);
+      if (g && g.kind === 'country') return false;
+    }
+    return true;
+  });
+
+const REFINERS: readonly Refiner[] = [separateCountry, resolveOverlaps, dropJunk];
+
+export function createEntityExtractor(lexicon: EntityLexicon): EntityExtractor {
+  return {
+    extract(doc) {
+      const definitions = findAcronymDefinitions(doc, lexicon);
+      const perSentence: Candidate[][] = doc.sentences.map((s) => {
+        let cands = SENTENCE_FINDERS.flatMap((f) => f(s, lexicon));
+        cands.push(...findAcronymUses(s, definitions));
+        for (const refine of REFINERS) cands = refine(cands, s, lexicon);
+        return cands;
+      });
+      addShortReferences(doc, perSentence, lexicon);
+      const mentions: MentionFinding[] = [];
+      doc.sentences.forEach((s, i) => {
+        for (const c of perSentence[i]!) {
+          mentions.push({
+            type: c.type,
+            start: s.start + c.start,
+            end: s.start + c.end,
+            text: s.text.slice(c.start, c.end),
+            sentence: i,
+            rule: c.rule,
+            roles: c.roles,
+            ...(c.canonical ? { canonical: c.canonical } : {}),
+            ...(c.country ? { country: lexicon.countries.get(c.country) ?? c.country } : {}),
+          });
+        }
+      });
+      return { mentions, ...groupMentions(mentions, definitions, lexicon) };
+    },
+  };
+}
+
+/** "Kommasith", "Chính", "Blair": a single word that ends exactly one full name found in the document. */
+function addShortReferences(doc: SegmentedDocument, perSentence: Candidate[][], lexicon: EntityLexicon): void {
+  const byLast = new Map<string, Set<string>>();
+  doc.sentences.forEach((s, i) => {
+    for (const c of perSentence[i]!) {
+      if (c.type !== 'PERSON') continue;
+      const words = s.text.slice(c.start, c.end).split(/\s+/);
+      if (words.length < 2) continue;
+      const last = words[words.length - 1]!;
+      const set = byLast.get(last) ?? new Set();
+      set.add(words.join(' '));
+      byLast.set(last, set);
+    }
+  });
+  if (!byLast.size) return;
+  const re = /(?<![\p{L}\p{M}'-])\p{Lu}[\p{L}\p{M}]+(?![\p{L}\p{M}-])/gu;
+  doc.sentences.forEach((s, i) => {
+    const cands = perSentence[i]!;
+    for (const m of s.text.matchAll(re)) {
+      const owners = byLast.get(m[0]);
+      if (!owners || owners.size !== 1 || lexicon.gazetteer.has(m[0])) continue;
+      const start = m.index;
+      const end = start + m[0].length;
+      if (cands.some((c) => start < c.end && c.start < end)) continue;
+      cands.push({ type: 'PERSON', start, end, rule: 'person.short-reference', roles: [], priority: 0 });
+    }
+    cands.sort((a, b) => a.start - b.start);
+  });
+}
+
+/** Joins the mentions of one document into local entities; records why. */
+function groupMentions(
+  mentions: readonly MentionFinding[],
+  definitions: readonly AcronymDefinition[],
+  lexicon: EntityLexicon,
+): { entities: LocalEntity[]; mentionEntity: number[] } {
+  const parent = mentions.map((_, i) => i);
+  const find = (i: number): number => (parent[i] === i ? i : (parent[i] = find(parent[i]!)));
+  const why = new Map<number, Set<string>>();
+  const union = (a: number, b: number, rule: string) => {
+    const ra = find(a);
+    const rb = find(b);
+    if (ra === rb) return;
+    const [keep, drop] = ra < rb ? [ra, rb] : [rb, ra];
+    parent[drop] = keep;
+    const rules = why.get(keep) ?? new Set();
+    for (const r of why.get(drop) ?? []) rules.add(r);
+    rules.add(rule);
+    why.set(keep, rules);
+  };
+  // "Huaphanh province" and "Huaphanh Province" are one place; "Ho Chi Minh City" keeps "City".
+  const keyOf = (m: MentionFinding) =>
+    `${m.type}|${matchKey(m.canonical ?? m.text).replace(m.type === 'PLACE' ? / (?:province|district|county|prefecture)$/ : /$^/, '')}`;
+  // Same name after folding case, diacritics, spelling and quotes.
+  const byKey = new Map<string, number>();
+  mentions.forEach((m, i) => {
+    const k = keyOf(m);
+    const first = byKey.get(k);
+    if (first === undefined) byKey.set(k, i);
+    else union(first, i, m.canonical ? 'same-canonical' : 'same-name');
+  });
+  // Acronym and long form.
+  for (const d of definitions) {
+    const longKey = `${d.type}|${matchKey(d.long)}`;
+    const shortKey = `${d.type}|${matchKey(d.short)}`;
+    const a = byKey.get(longKey);
+    const b = byKey.get(shortKey);
+    if (a !== undefined && b !== undefined) union(a, b, 'acronym');
+  }
+  // Short references to people: the last word of a full name.
+  const fullByLast = new Map<string, number[]>();
+  mentions.forEach((m, i) => {
+    const words = m.text.split(/\s+/);
+    if (m.type !== 'PERSON' || words.length < 2) return;
+    const k = matchKey(words[words.length - 1]!);
+    const list = fullByLast.get(k) ?? [];
+    if (!list.some((j) => keyOf(mentions[j]!) === keyOf(m))) list.push(i);
+    fullByLast.set(k, list);
+  });
+  mentions.forEach((m, i) => {
+    if (m.type !== 'PERSON' || /\s/.test(m.text)) return;
+    const owners = fullByLast.get(matchKey(m.text));
+    if (owners && owners.length === 1) union(owners[0]!, i, 'short-name');
+  });
+
+  const groups = new Map<number, number[]>();
+  mentions.forEach((_, i) => {
+    const r = find(i);
+    const g = groups.get(r) ?? [];
+    g.push(i);
+    groups.set(r, g);
+  });
+  const entities: LocalEntity[] = [];
+  const mentionEntity = new Array<number>(mentions.length).fill(-1);
+  for (const [root, members] of [...groups].sort((a, b) => a[0] - b[0])) {
+    const ms = members.map((i) => mentions[i]!);
+    const type = ms[0]!.type;
+    const forms = [...new Set(ms.map((m) => m.text.replace(/'s$/, '')))];
+    const canonical = ms.find((m) => m.canonical)?.canonical;
+    const name = canonical ?? bestName(forms);
+    const roles = [...new Set(ms.flatMap((m) => m.roles))];
+    const country = ms.find((m) => m.country)?.country ?? (type === 'PLACE' && canonical && [...lexicon.countries.values()].includes(canonical) ? canonical : '');
+    const index = entities.length;
+    for (const i of members) mentionEntity[i] = index;
+    entities.push({
+      type,
+      name,
+      aliases: forms.filter((f) => f !== name).sort(),
+      roles,
+      country,
+      mentions: members,
+      mergeRules: [...(why.get(root) ?? [])].sort(),
+    });
+  }
+  return { entities, mentionEntity };
+}
+
+/** The fullest, best-written form: most words, then diacritics, then length. */
+export function bestName(forms: readonly string[]): string {
+  return [...forms].sort((a, b) => {
+    const wa = a.split(/\s+/).length;
+    const wb = b.split(/\s+/).length;
+    if (wa !== wb) return wb - wa;
+    const da = /[^\x00-\x7f]/.test(a) ? 1 : 0;
+    const db = /[^\x00-\x7f]/.test(b) ? 1 : 0;
+    if (da !== db) return db - da;
+    return b.length - a.length || (a < b ? -1 : 1);
+  })[0]!;
+}

@@ -1,0 +1,128 @@
+import nlp from 'compromise';
+import type { NamePatternsRules, OrganizationsRules, PlacesRules, TitlesRules } from '../../rules/schemas.js';
+import type { EntityType } from '../../types.js';
+
+/** What a gazetteer form stands for. */
+export interface GazetteerEntry {
+  readonly id: string;
+  readonly type: EntityType;
+  readonly canonical: string;
+  /** ISO code of the country the entry is, or belongs to. */
+  readonly country: string | null;
+  readonly kind: 'country' | 'demonym' | 'place' | 'org';
+  readonly ambiguous: boolean;
+}
+
+export interface CompiledPattern {
+  readonly id: string;
+  readonly type: 'ORG' | 'PLACE';
+  readonly regex: RegExp;
+}
+
+/** Everything the entity finders read, compiled once per process from the rule files. */
+export interface EntityLexicon {
+  readonly gazetteer: ReadonlyMap<string, GazetteerEntry>;
+  /** Matches any gazetteer form as a whole word, longest first. */
+  readonly gazetteerRegex: RegExp;
+  /** Country code -> country name. */
+  readonly countries: ReadonlyMap<string, string>;
+  readonly patterns: readonly CompiledPattern[];
+  /** Matches a chain of titles ("Senior Lieutenant General", "Samdech Thipadei", "Lieut. Gen."). */
+  readonly titleChain: RegExp;
+  /** Matches one title with its modifiers, for splitting a chain into roles. */
+  readonly title: RegExp;
+  /** Title form -> role written to the entity. */
+  readonly roles: ReadonlyMap<string, { readonly role: string; readonly short: boolean }>;
+  /** Lower-cased given names and family names from compromise's lexicon. */
+  readonly givenNames: ReadonlySet<string>;
+  readonly familyNames: ReadonlySet<string>;
+  readonly notNames: ReadonlySet<string>;
+  readonly orgHeads: ReadonlySet<string>;
+}
+
+const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const alternation = (forms: Iterable<string>) =>
+  [...new Set(forms)].sort((a, b) => b.length - a.length || (a < b ? -1 : 1)).map(escape).join('|');
+
+/** One capitalized word: "Phạm", "People's" is "People" + "'s", "O'Brien", "Al-Assad", an initial "W.". */
+export const NAME_WORD = "(?:\\p{Lu}[\\p{Ll}\\p{Lu}\\p{M}]*(?:['-]\\p{L}[\\p{L}\\p{M}]+)*(?:'s(?=\\s+\\p{Lu}))?|\\p{Lu}\\.)";
+// Inside a name, words may be joined by "of (the)", "for (the)", "on", "and", "&" or a particle.
+const CONNECTOR = "(?:(?:of|for|on)(?:\\s+the)?|and|&|de|du|des|la|le|del)";
+export const NAME_WORDS = `${NAME_WORD}(?:\\s+(?:${CONNECTOR}\\s+)?${NAME_WORD})*`;
+
+export function expandMacros(pattern: string, orgHeads: readonly string[]): string {
+  return pattern
+    .replaceAll('{Names}', NAME_WORDS)
+    .replaceAll('{Name}', NAME_WORD)
+    .replaceAll('{OrgHead}', alternation(orgHeads));
+}
+
+export function buildLexicon(rules: {
+  readonly titles: TitlesRules;
+  readonly places: PlacesRules;
+  readonly organizations: OrganizationsRules;
+  readonly namePatterns: NamePatternsRules;
+}): EntityLexicon {
+  const gazetteer = new Map<string, GazetteerEntry>();
+  const countries = new Map<string, string>();
+  const add = (form: string, entry: GazetteerEntry) => {
+    // The first entry for a form wins: countries, then places, then organizations.
+    if (!gazetteer.has(form)) gazetteer.set(form, entry);
+  };
+  for (const c of rules.places.countries) {
+    countries.set(c.code, c.name);
+    const base = { id: c.id, type: 'PLACE' as const, canonical: c.name, country: c.code, ambiguous: c.ambiguous };
+    for (const f of [c.name, ...c.aliases]) add(f, { ...base, kind: 'country' });
+    for (const d of c.demonyms) add(d, { ...base, kind: 'demonym' });
+  }
+  for (const p of rules.places.places) {
+    const base = { id: p.id, type: 'PLACE' as const, canonical: p.name, country: p.country, ambiguous: p.ambiguous };
+    for (const f of [p.name, ...p.aliases]) add(f, { ...base, kind: 'place' });
+    for (const d of p.demonyms) add(d, { ...base, kind: 'demonym' });
+  }
+  for (const o of rules.organizations.entries) {
+    const base = { id: o.id, type: 'ORG' as const, canonical: o.name, country: o.country, ambiguous: o.ambiguous };
+    for (const f of [o.name, ...o.aliases]) add(f, { ...base, kind: 'org' });
+  }
+  const gazetteerRegex = new RegExp(`(?<![\\p{L}\\p{N}])(?:${alternation(gazetteer.keys())})(?![\\p{L}\\p{N}]|-\\p{L})`, 'gu');
+
+  const roles = new Map<string, { role: string; short: boolean }>();
+  for (const t of rules.titles.entries) {
+    for (const f of t.forms) roles.set(f, { role: t.role ?? t.forms[0]!, short: t.beforeShortName });
+  }
+  const titleForms = alternation(roles.keys());
+  const modifiers = rules.titles.modifiers.length ? `(?:(?:${alternation(rules.titles.modifiers)})\\s+)*` : '';
+  // A title, optionally plural, optionally followed by another title ("General Secretary and President").
+  const one = `${modifiers}(?:${titleForms})s?(?![\\p{L}])`;
+  const titleChain = new RegExp(`${one}(?:,?\\s+(?:and\\s+(?:${NAME_WORD}\\s+){0,2})?${one})*`, 'gu');
+  const title = new RegExp(one, 'gu');
+
+  const givenNames = new Set<string>();
+  const familyNames = new Set<string>();
+  const lexicon = (nlp.model() as { one: { lexicon: Record<string, string | string[]> } }).one.lexicon;
+  for (const [word, tag] of Object.entries(lexicon)) {
+    const tags = Array.isArray(tag) ? tag : [tag];
+    if (tags.some((t) => t === 'FirstName' || t === 'MaleName' || t === 'FemaleName')) givenNames.add(word);
+    if (tags.includes('LastName')) familyNames.add(word);
+  }
+
+  const heads = rules.namePatterns.orgHeads;
+  const patterns = rules.namePatterns.patterns.map((p) => ({
+    id: p.id,
+    type: p.type,
+    regex: new RegExp(expandMacros(p.pattern, heads), 'gu'),
+  }));
+  return {
+    gazetteer,
+    gazetteerRegex,
+    countries,
+    patterns,
+    titleChain,
+    title,
+    roles,
+    givenNames,
+    familyNames,
+    notNames: new Set(rules.namePatterns.notNames),
+    orgHeads: new Set(heads.flatMap((h) => h.split(/\s+/))),
+  };
+}

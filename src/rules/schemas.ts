@@ -1,0 +1,177 @@
+import { z } from 'zod';
+
+/** Rule ids are dotted lower-case words: `title.prime-minister`, `org.pattern.ministry-of`. */
+export const RuleId = z
+  .string()
+  .regex(/^[a-z0-9]+(?:[.-][a-z0-9]+)*$/, 'use lower-case words joined by "." or "-", e.g. "org.pattern.ministry-of"');
+
+const NonEmpty = z.string().trim().min(1, 'must not be empty');
+const Names = z.array(NonEmpty).default([]);
+const CountryCode = z.string().regex(/^[A-Z]{2}$/, 'use an ISO 3166-1 alpha-2 code such as "VN"');
+
+/** A sentence and what the rules file must find in it; these run as tests. */
+const Example = <T extends z.ZodRawShape>(expect: T) => z.strictObject({ text: NonEmpty, ...expect });
+
+export const TitlesFile = z.strictObject({
+  kind: z.literal('titles'),
+  description: NonEmpty,
+  /** Words that may stand before a title and belong to the role ("Deputy", "Senior", "Acting"). */
+  modifiers: z.array(NonEmpty).default([]),
+  entries: z.array(
+    z.strictObject({
+      id: RuleId,
+      reason: NonEmpty.optional(),
+      /** Surface forms, case-sensitive, e.g. ["Prime Minister", "PM", "Premier"]. */
+      forms: z.array(NonEmpty).min(1),
+      /** The role recorded on the entity; defaults to the first form. */
+      role: NonEmpty.optional(),
+      category: z.enum(['political', 'military', 'honorific', 'royal', 'religious', 'academic', 'professional', 'party']),
+      /** Titles that may precede a bare family/given name ("Mr Blair", "PM Chính"). */
+      beforeShortName: z.boolean().default(true),
+    }),
+  ),
+  examples: z.array(Example({ people: z.array(NonEmpty) })).default([]),
+});
+
+export const PlacesFile = z.strictObject({
+  kind: z.literal('places'),
+  description: NonEmpty,
+  countries: z.array(
+    z.strictObject({
+      id: RuleId,
+      name: NonEmpty,
+      aliases: Names,
+      demonyms: Names,
+      code: CountryCode,
+      /** The name is also a common word or given name ("Chad", "Jordan"): match only in place-like context. */
+      ambiguous: z.boolean().default(false),
+    }),
+  ),
+  places: z.array(
+    z.strictObject({
+      id: RuleId,
+      name: NonEmpty,
+      type: z.enum(['city', 'town', 'province', 'state', 'region', 'continent', 'sea', 'river', 'island', 'district', 'county', 'nation']),
+      country: CountryCode.nullable().default(null),
+      aliases: Names,
+      demonyms: Names,
+      ambiguous: z.boolean().default(false),
+    }),
+  ),
+  examples: z.array(Example({ places: z.array(NonEmpty) })).default([]),
+});
+
+export const OrganizationsFile = z.strictObject({
+  kind: z.literal('organizations'),
+  description: NonEmpty,
+  entries: z.array(
+    z.strictObject({
+      id: RuleId,
+      name: NonEmpty,
+      /** Other names and acronyms ("UN", "U.N."). */
+      aliases: Names,
+      type: z.enum([
+        'international', 'government', 'legislature', 'military', 'police', 'party', 'company', 'media',
+        'ngo', 'education', 'research', 'sports', 'religious', 'union', 'court', 'other',
+      ]),
+      country: CountryCode.nullable().default(null),
+      ambiguous: z.boolean().default(false),
+    }),
+  ),
+  examples: z.array(Example({ organizations: z.array(NonEmpty) })).default([]),
+});
+
+export type TitlesRules = z.output<typeof TitlesFile>;
+export type PlacesRules = z.output<typeof PlacesFile>;
+export type OrganizationsRules = z.output<typeof OrganizationsFile>;
+
+const RegexSource = z.string().superRefine((src, ctx) => {
+  try {
+    new RegExp(src, 'u');
+  } catch (err) {
+    ctx.addIssue({ code: 'custom', message: `not a valid regular expression: ${(err as Error).message}` });
+  }
+});
+
+export const FurnitureFile = z.strictObject({
+  kind: z.literal('furniture'),
+  description: NonEmpty,
+  lines: z.array(
+    z.strictObject({
+      id: RuleId,
+      reason: NonEmpty,
+      /** Tested against each trimmed line (JavaScript regular expression, `u` flag). */
+      pattern: RegexSource,
+      ignoreCase: z.boolean().default(false),
+      /**
+       * drop: leave the line out; drop-rest: leave out this line and everything after it (only
+       * once article prose has started); site-title: a `publisher | title` line, groups
+       * `publisher` and `title`; byline: groups `date` and/or `author`, kept as prose.
+       */
+      action: z.enum(['drop', 'drop-rest', 'site-title', 'byline']),
+      examples: z.array(z.strictObject({ line: z.string(), matches: z.boolean() })).min(1, 'give at least one example line'),
+    }),
+  ),
+  /** Lines mostly in another language (image captions, untranslated headings) are left out. */
+  foreignLine: z.strictObject({ minWords: z.number().int().min(1), minShare: z.number().gt(0).max(1) }),
+  /** Lines shorter than this many words that end without sentence punctuation are headings. */
+  headingMaxWords: z.number().int().min(1),
+});
+
+export const AbbreviationsFile = z.strictObject({
+  kind: z.literal('abbreviations'),
+  description: NonEmpty,
+  /** Written without the final dot, case-sensitive: "Lieut", "Gen", "Dr". */
+  entries: z.array(NonEmpty).min(1),
+  examples: z.array(z.strictObject({ text: NonEmpty, sentences: z.array(NonEmpty).min(1) })).default([]),
+});
+
+export type FurnitureRules = z.output<typeof FurnitureFile>;
+export type AbbreviationsRules = z.output<typeof AbbreviationsFile>;
+
+/**
+ * Name patterns: regular expressions over a sentence, written with macros that the loader expands:
+ * `{Name}` a capitalized word, `{Names}` capitalized words joined by "of", "and", "for", "the"...,
+ * `{OrgHead}` one of the head nouns listed in this file; a group named `name` narrows the mention.
+ */
+export const NamePatternsFile = z.strictObject({
+  kind: z.literal('name-patterns'),
+  description: NonEmpty,
+  orgHeads: z.array(NonEmpty).min(1),
+  /** Capitalized words that never start or end a name (sentence-initial function words, months...). */
+  notNames: z.array(NonEmpty).default([]),
+  patterns: z.array(
+    z.strictObject({
+      id: RuleId,
+      reason: NonEmpty,
+      type: z.enum(['ORG', 'PLACE']),
+      pattern: z.string().min(1),
+      examples: z.array(z.strictObject({ text: NonEmpty, match: z.string().nullable() })).min(1, 'give at least one example'),
+    }),
+  ),
+});
+
+export type NamePatternsRules = z.output<typeof NamePatternsFile>;
+
+export const CommitmentsFile = z.strictObject({
+  kind: z.literal('commitments'),
+  description: NonEmpty,
+  triggers: z.array(
+    z.strictObject({
+      id: RuleId,
+      reason: NonEmpty,
+      modality: z.enum(['pledge', 'agreement', 'target', 'signed', 'intention']),
+      /** CAMEO-style event code, e.g. "030" intent to cooperate, "057" sign formal agreement. */
+      code: z.string().regex(/^\d{2,4}$/, 'a CAMEO code of 2 to 4 digits such as "057"'),
+      /** Regular expression for the trigger phrase; the action is the clause that follows it. */
+      pattern: RegexSource,
+      examples: z.array(z.strictObject({ text: NonEmpty, trigger: NonEmpty.nullable(), action: z.string().optional() })).min(1),
+    }),
+  ),
+  /** Words before a trigger that negate it ("did not agree"). */
+  negations: z.array(NonEmpty).default([]),
+  /** Collective actor phrases that stand for the parties just named ("Both sides", "They"). */
+  collectiveActors: z.array(NonEmpty).default([]),
+});
+
+export type CommitmentsRules = z.output<typeof CommitmentsFile>;

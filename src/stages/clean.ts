@@ -1,0 +1,275 @@
+import { parse as parseYaml } from 'yaml';
+import { straightenQuotes } from '../text/fold.js';
+import { MappedTextBuilder } from '../text/offset-map.js';
+import type { FurnitureRules } from '../rules/schemas.js';
+import type { Block, BlockKind, CleanDocument, DocumentMeta, SourceDocument, Span } from '../types.js';
+import { DocumentError } from './ingest.js';
+
+/** Reads a header line as a publication date (`YYYY-MM-DD`) when the line is mostly a date. */
+export type DatelineReader = (line: string) => string | null;
+
+export interface CompiledFurniture {
+  readonly lines: readonly {
+    readonly id: string;
+    readonly regex: RegExp;
+    readonly action: FurnitureRules['lines'][number]['action'];
+  }[];
+  readonly foreignLine: FurnitureRules['foreignLine'];
+  readonly headingMaxWords: number;
+}
+
+export function compileFurniture(rules: FurnitureRules): CompiledFurniture {
+  return {
+    lines: rules.lines.map((r) => ({ id: r.id, regex: new RegExp(r.pattern, r.ignoreCase ? 'iu' : 'u'), action: r.action })),
+    foreignLine: rules.foreignLine,
+    headingMaxWords: rules.headingMaxWords,
+  };
+}
+
+interface Line extends Span {
+  /** Trimmed content range (after a Markdown heading marker). */
+  readonly text: string;
+}
+
+type LineClass =
+  | { readonly kind: 'blank' }
+  | { readonly kind: 'drop'; readonly rule: string; readonly rest?: boolean }
+  | { readonly kind: BlockKind; readonly rule?: string };
+
+const FRONT_MATTER = /^---[ \t]*\r?\n([\s\S]*?)\r?\n---[ \t]*(?:\r?\n|$)/;
+const TERMINAL = /[.!?:;"')\]…]$/;
+
+function splitLines(text: string, from: number): Line[] {
+  const lines: Line[] = [];
+  let pos = from;
+  while (pos <= text.length) {
+    let nl = text.indexOf('\n', pos);
+    if (nl < 0) nl = text.length;
+    let start = pos;
+    let end = nl > pos && text[nl - 1] === '\r' ? nl - 1 : nl;
+    while (start < end && /\s/.test(text[start]!)) start++;
+    while (end > start && /\s/.test(text[end - 1]!)) end--;
+    const heading = /^#{1,6}\s+/.exec(text.slice(start, end));
+    if (heading) start += heading[0].length;
+    lines.push({ start, end, text: text.slice(start, end) });
+    if (nl >= text.length) break;
+    pos = nl + 1;
+  }
+  return lines;
+}
+
+const wordCount = (s: string) => (s.match(/\S+/g) ?? []).length;
+
+function isForeign(line: string, rule: CompiledFurniture['foreignLine']): boolean {
+  const words = line.match(/\p{L}+/gu) ?? [];
+  if (words.length < rule.minWords) return false;
+  const marked = words.filter((w) => /[^\x00-\x7f]/.test(w)).length;
+  return marked / words.length >= rule.minShare;
+}
+
+function frontMatter(src: SourceDocument): { readonly end: number; readonly fields: Record<string, unknown> } {
+  const m = FRONT_MATTER.exec(src.text);
+  if (!m) return { end: 0, fields: {} };
+  let fields: unknown;
+  try {
+    fields = parseYaml(m[1]!);
+  } catch (err) {
+    const line = (err as { linePos?: { line: number }[] }).linePos?.[0]?.line;
+    throw new DocumentError(src.source, `invalid YAML front matter: ${(err as Error).message.split('\n')[0]}`, line ? line + 1 : null);
+  }
+  if (fields !== null && (typeof fields !== 'object' || Array.isArray(fields))) {
+    throw new DocumentError(src.source, 'front matter must be a YAML mapping of keys such as title, published, source, url', 2);
+  }
+  return { end: m[0].length, fields: (fields ?? {}) as Record<string, unknown> };
+}
+
+function isoDate(value: unknown): string | null {
+  if (value instanceof Date && !Number.isNaN(value.getTime())) return value.toISOString().slice(0, 10);
+  if (typeof value !== 'string') return null;
+  const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(value.trim());
+  return m ? `${m[1]}-${m[2]}-${m[3]}` : null;
+}
+
+const str = (v: unknown): string => (typeof v === 'string' ? v.trim() : typeof v === 'number' ? String(v) : '');
+
+/**
+ * The clean stage: leaves out front matter and page furniture, collapses whitespace, straightens
+ * quotes, and finds the title, publisher and publication date. Each kept line becomes a block;
+ * a line that continues a wrapped paragraph joins the previous block.
+ */
+export function cleanDocument(src: SourceDocument, furniture: CompiledFurniture, readDateline: DatelineReader): CleanDocument {
+  const fm = frontMatter(src);
+  const lines = splitLines(src.text, fm.end);
+  const classes: LineClass[] = [];
+  let publisher = '';
+  let published: string | null = null;
+  const origin: Record<string, string> = {};
+  const titleCandidates: string[] = [];
+  let proseStarted = false;
+  let dropRest: string | null = null;
+  const seen = new Set<string>();
+
+  for (const line of lines) {
+    const t = line.text;
+    if (dropRest) {
+      classes.push(t ? { kind: 'drop', rule: dropRest } : { kind: 'blank' });
+      continue;
+    }
+    if (!t) {
+      classes.push({ kind: 'blank' });
+      continue;
+    }
+    let cls: LineClass | null = null;
+    for (const rule of furniture.lines) {
+      const m = rule.regex.exec(t);
+      if (!m) continue;
+      if (rule.action === 'drop') cls = { kind: 'drop', rule: rule.id };
+      else if (rule.action === 'drop-rest') {
+        if (!proseStarted) cls = { kind: 'drop', rule: rule.id };
+        else {
+          dropRest = rule.id;
+          cls = { kind: 'drop', rule: rule.id, rest: true };
+        }
+      } else if (rule.action === 'site-title') {
+        publisher ||= m.groups?.publisher?.trim() ?? '';
+        if (publisher) origin.publisher ??= 'site-title';
+        const title = m.groups?.title?.trim();
+        if (title) titleCandidates.push(title);
+        cls = { kind: 'drop', rule: rule.id };
+      } else {
+        const date = m.groups?.date ? readDateline(m.groups.date) : null;
+        if (date && !published) {
+          published = date;
+          origin.published = 'byline';
+        }
+        const author = m.groups?.author?.trim();
+        if (author && !publisher) {
+          publisher = author;
+          origin.publisher = 'byline';
+        }
+        cls = { kind: 'byline', rule: rule.id };
+      }
+      break;
+    }
+    if (!cls && isForeign(t, furniture.foreignLine)) cls = { kind: 'drop', rule: 'furniture.foreign-line' };
+    if (!cls && !proseStarted && wordCount(t) <= 8) {
+      const date = readDateline(t);
+      if (date) {
+        if (!published) {
+          published = date;
+          origin.published = 'dateline';
+        }
+        cls = { kind: 'dateline' };
+      }
+    }
+    if (!cls) {
+      const words = wordCount(t);
+      // Headlines may be questions ("What's next for ...?"), so one closing ? or ! still makes a heading.
+      const heading = words <= furniture.headingMaxWords && (!TERMINAL.test(t) || /^[^.!?]+[?!]$/.test(t));
+      const key = straightenQuotes(t).replace(/\s+/g, ' ');
+      if (heading && seen.has(key)) cls = { kind: 'drop', rule: 'furniture.duplicate-line' };
+      else if (heading) {
+        if (!proseStarted) titleCandidates.push(t);
+        cls = { kind: 'heading' };
+      } else {
+        cls = { kind: 'prose' };
+        if (words >= 12) proseStarted = true;
+      }
+      seen.add(key);
+    }
+    classes.push(cls);
+    // A teaser's headline stands just before it: leave it out with the teaser.
+    if (cls.kind === 'drop' && cls.rule === 'furniture.teaser') {
+      for (let j = classes.length - 2; j >= 0 && classes[j]!.kind !== 'drop'; j--) {
+        if (classes[j]!.kind === 'heading') classes[j] = { kind: 'drop', rule: cls.rule };
+        else if (classes[j]!.kind !== 'blank') break;
+      }
+    }
+  }
+
+  // The title is the header line the page repeats most (site title, headline, breadcrumb);
+  // ties go to the longer line (a headline is longer than a section label).
+  const header = lines.slice(0, Math.max(1, classes.findIndex((c) => c.kind === 'prose') + 1));
+  let title = str(fm.fields.title);
+  if (title) origin.title = 'front-matter';
+  else if (titleCandidates.length) {
+    const norm = (s: string) => straightenQuotes(s).replace(/\s+/g, ' ');
+    let best = '';
+    let bestCount = 0;
+    for (const cand of titleCandidates) {
+      const n = norm(cand);
+      const count = header.filter((l) => norm(l.text).includes(n)).length;
+      if (count > bestCount || (count === bestCount && n.length > norm(best).length)) {
+        best = cand;
+        bestCount = count;
+      }
+    }
+    title = best;
+    origin.title = 'headline';
+  }
+  const fmPublished = isoDate(fm.fields.published ?? fm.fields.date);
+  if (fmPublished) {
+    published = fmPublished;
+    origin.published = 'front-matter';
+  }
+  const fmPublisher = str(fm.fields.publisher ?? fm.fields.source);
+  if (fmPublisher) {
+    publisher = fmPublisher;
+    origin.publisher = 'front-matter';
+  }
+  const meta: DocumentMeta = { title, published, publisher, url: str(fm.fields.url), origin };
+
+  // Build the clean text: kept lines, whitespace collapsed, quotes straightened.
+  const builder = new MappedTextBuilder();
+  const blocks: Block[] = [];
+  const removed: (Span & { rule: string })[] = [];
+  if (fm.end > 0) removed.push({ start: 0, end: fm.end, rule: 'front-matter' });
+  let prevEnd = -1;
+  let prevKind: BlockKind | null = null;
+  let blockStart = 0;
+  let blankSince = false;
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i]!;
+    const cls = classes[i]!;
+    if (cls.kind === 'blank') {
+      blankSince = true;
+      continue;
+    }
+    if (cls.kind === 'drop') {
+      removed.push({ start: line.start, end: line.end, rule: cls.rule });
+      blankSince = true;
+      continue;
+    }
+    const continues =
+      prevKind === 'prose' && cls.kind === 'prose' && !blankSince && /^\p{Ll}/u.test(line.text) && !TERMINAL.test(builder.size ? src.text.slice(prevEnd - 1, prevEnd) : '');
+    if (prevEnd >= 0) {
+      if (!continues) {
+        blocks.push({ start: blockStart, end: builder.size, kind: prevKind! });
+        builder.replace('\n', prevEnd, line.start);
+        blockStart = builder.size;
+      } else builder.replace(' ', prevEnd, line.start);
+    }
+    appendCollapsed(builder, src.text, line.start, line.end);
+    prevEnd = line.end;
+    prevKind = cls.kind;
+    blankSince = false;
+  }
+  if (prevEnd >= 0) blocks.push({ start: blockStart, end: builder.size, kind: prevKind! });
+  const { text, map } = builder.build();
+  return { source: src, meta, clean: text, map, blocks, removed };
+}
+
+/** Copies `text[start, end)` with runs of whitespace collapsed to one space and quotes straightened. */
+function appendCollapsed(builder: MappedTextBuilder, text: string, start: number, end: number): void {
+  const ws = /\s{2,}|[\t\u00a0\u2000-\u200b\u202f\u205f\u3000]/g;
+  ws.lastIndex = start;
+  let pos = start;
+  const slice = text.slice(0, end);
+  let m: RegExpExecArray | null;
+  while ((m = ws.exec(slice)) !== null) {
+    if (m.index > pos) builder.copy(straightenQuotes(text.slice(pos, m.index)), pos);
+    builder.replace(' ', m.index, m.index + m[0].length);
+    pos = m.index + m[0].length;
+  }
+  if (pos < end) builder.copy(straightenQuotes(text.slice(pos, end)), pos);
+}

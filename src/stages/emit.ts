@@ -1,0 +1,270 @@
+import { createHash } from 'node:crypto';
+import { mkdir, open, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { stringify } from 'csv-stringify/sync';
+import type { DocumentExtraction } from '../types.js';
+import type { Resolution } from './resolve.js';
+
+type Cell = string | number | boolean | null | readonly string[];
+export type Row = Readonly<Record<string, Cell>>;
+
+export interface Column {
+  readonly name: string;
+  readonly description: string;
+}
+
+/** The dataset contract: every table, its columns in order, and what each column means. */
+export const TABLES = {
+  documents: [
+    { name: 'doc_id', description: 'First 16 hex characters of the SHA-256 of the file bytes.' },
+    { name: 'source', description: 'Path of the file relative to the input directory.' },
+    { name: 'sha256', description: 'SHA-256 of the file bytes.' },
+    { name: 'title', description: 'Title from front matter, else the headline the page states.' },
+    { name: 'published', description: 'Publication date (YYYY-MM-DD) from front matter or the article header; empty when not stated.' },
+    { name: 'published_origin', description: 'Where `published` came from: front-matter, dateline or byline.' },
+    { name: 'publisher', description: 'Publisher or author from front matter, the page title or a byline.' },
+    { name: 'url', description: 'URL from front matter.' },
+    { name: 'chars', description: 'Length of the file text in Unicode code points.' },
+    { name: 'encoding', description: 'Encoding the file was decoded from.' },
+  ],
+  entities: [
+    { name: 'entity_id', description: 'Stable id derived from the entity type and its folded name (and country, for qualified bodies).' },
+    { name: 'type', description: 'PERSON, ORG or PLACE.' },
+    { name: 'name', description: 'Canonical name: the fullest, best-written form, titles removed, diacritics kept.' },
+    { name: 'aliases', description: 'Every other surface form seen (short names, acronyms, spellings); ` | ` in CSV.' },
+    { name: 'mention_count', description: 'Mentions across all documents.' },
+    { name: 'doc_count', description: 'Documents that mention it.' },
+    { name: 'roles', description: 'Titles and positions seen with a person ("Prime Minister", "Lieut. Gen.").' },
+    { name: 'country', description: 'Country a body belongs to ("Ministry of National Defence" of Vietnam), or the country a place is.' },
+    { name: 'first_seen', description: 'doc_id of the first document (in source order) that mentions it.' },
+    { name: 'merge_rules', description: 'Rules that joined its mentions (same-name, short-name, acronym, ...), for auditing.' },
+  ],
+  mentions: [
+    { name: 'mention_id', description: 'Stable id of the mention (document, span, type).' },
+    { name: 'doc_id', description: 'Document the mention is in.' },
+    { name: 'source', description: 'Source file of that document.' },
+    { name: 'entity_id', description: 'Entity the mention refers to.' },
+    { name: 'type', description: 'PERSON, ORG or PLACE.' },
+    { name: 'text', description: 'The mention as written; titles are not part of it.' },
+    { name: 'start', description: 'Start offset in Unicode code points into the original file text.' },
+    { name: 'end', description: 'End offset (exclusive), code points.' },
+    { name: 'roles', description: 'Titles written with this mention.' },
+    { name: 'sentence', description: 'The sentence it is in, whitespace collapsed.' },
+    { name: 'sentence_start', description: 'Start offset of the sentence, code points.' },
+    { name: 'sentence_end', description: 'End offset of the sentence, code points.' },
+    { name: 'rule', description: 'Rule id that found it (see rules/).' },
+  ],
+  dates: [
+    { name: 'date_id', description: 'Stable id of the date expression (document, span).' },
+    { name: 'doc_id', description: 'Document it is in.' },
+    { name: 'source', description: 'Source file of that document.' },
+    { name: 'text', description: 'The date expression as written.' },
+    { name: 'start', description: 'Start offset, code points into the original file text.' },
+    { name: 'end', description: 'End offset (exclusive), code points.' },
+    { name: 'value', description: 'ISO 8601 / TIMEX3 value at the stated precision (2018-10-30, 2023-03, 2017, 199, 2018-W15, ranges a/b); empty when nothing anchors it.' },
+    { name: 'start_day', description: 'First day the value covers (YYYY-MM-DD), or empty.' },
+    { name: 'end_day', description: 'Last day the value covers, inclusive, or empty.' },
+    { name: 'granularity', description: 'day, week, month, quarter, season, year, decade, century or range.' },
+    { name: 'inferred', description: 'true when part of the value was not stated (e.g. the year taken from the publication date).' },
+    { name: 'sentence', description: 'The sentence it is in.' },
+    { name: 'rule', description: 'Rule id that found it.' },
+  ],
+  commitments: [
+    { name: 'commitment_id', description: 'Stable id of the commitment (document, span, action).' },
+    { name: 'doc_id', description: 'Document it is in.' },
+    { name: 'source', description: 'Source file of that document.' },
+    { name: 'actors', description: 'Entity ids of who committed; ` | ` in CSV.' },
+    { name: 'actor_names', description: 'Names of those entities, same order.' },
+    { name: 'trigger', description: 'The words that state the commitment ("agreed to", "pledged to").' },
+    { name: 'modality', description: 'pledge, agreement, target, signed or intention.' },
+    { name: 'action', description: 'What was committed to (the verb phrase).' },
+    { name: 'object', description: 'The thing signed or agreed, where there is one.' },
+    { name: 'amount', description: 'Amount as written ("USD 5 billion").' },
+    { name: 'amount_value', description: 'The amount as a number (5000000000).' },
+    { name: 'amount_unit', description: 'Currency or unit of the amount (USD).' },
+    { name: 'due', description: 'Deadline as a date value, or empty.' },
+    { name: 'code', description: 'CAMEO-style event code (030 intent to cooperate, 057 sign formal agreement, ...).' },
+    { name: 'negated', description: 'true for negated statements ("did not agree to"), which are not commitments.' },
+    { name: 'text', description: 'The clause or sentence that states it (the exact source span).' },
+    { name: 'start', description: 'Start offset, code points into the original file text.' },
+    { name: 'end', description: 'End offset (exclusive), code points.' },
+    { name: 'sentence', description: 'The sentence it is in.' },
+    { name: 'rule', description: 'Rule id that found it.' },
+  ],
+} as const satisfies Record<string, readonly Column[]>;
+
+export type TableName = keyof typeof TABLES;
+export const TABLE_NAMES = Object.keys(TABLES) as TableName[];
+
+export type Tables = Readonly<Record<TableName, readonly Row[]>>;
+
+const hashId = (prefix: string, ...parts: (string | number)[]) =>
+  `${prefix}${createHash('sha256').update(parts.join('\0')).digest('hex').slice(0, 12)}`;
+
+const oneLine = (s: string) => s.replace(/\s+/g, ' ').trim();
+
+/** Builds every table's rows from the per-document extractions and the resolution. Pure. */
+export function buildTables(docs: readonly DocumentExtraction[], resolution: Resolution): Tables {
+  const ordered = [...docs].sort((a, b) => (a.source < b.source ? -1 : a.source > b.source ? 1 : 0));
+  const names = new Map(resolution.entities.map((e) => [e.entityId, e.name]));
+  const documents: Row[] = [];
+  const mentions: Row[] = [];
+  const dates: Row[] = [];
+  const commitments: Row[] = [];
+  for (const d of ordered) {
+    const ids = resolution.localToGlobal.get(d.docId) ?? [];
+    documents.push({
+      doc_id: d.docId,
+      source: d.source,
+      sha256: d.sha256,
+      title: d.meta.title,
+      published: d.meta.published ?? '',
+      published_origin: d.meta.origin.published ?? '',
+      publisher: d.meta.publisher,
+      url: d.meta.url,
+      chars: d.chars,
+      encoding: d.encoding,
+    });
+    const sentenceOf = (i: number) => {
+      const s = d.sentences[i]!;
+      return { sentence: oneLine(s.text), sentence_start: s.start, sentence_end: s.end };
+    };
+    d.mentions.forEach((m, i) => {
+      const entity = ids[d.mentionEntity[i]!]!;
+      const { start, end } = m;
+      mentions.push({
+        mention_id: hashId('M', d.docId, start, end, m.type),
+        doc_id: d.docId,
+        source: d.source,
+        entity_id: entity,
+        type: m.type,
+        text: m.text,
+        start,
+        end,
+        roles: m.roles,
+        ...sentenceOf(m.sentence),
+        rule: m.rule,
+      });
+    });
+    for (const x of d.dates) {
+      const { start, end } = x;
+      dates.push({
+        date_id: hashId('D', d.docId, start, end),
+        doc_id: d.docId,
+        source: d.source,
+        text: x.text,
+        start,
+        end,
+        value: x.value,
+        start_day: x.startDay,
+        end_day: x.endDay,
+        granularity: x.granularity,
+        inferred: x.inferred,
+        sentence: sentenceOf(x.sentence).sentence,
+        rule: x.rule,
+      });
+    }
+    for (const c of d.commitments) {
+      const { start, end } = c;
+      const actors = [...new Set(c.actors.map((a) => ids[a]!))];
+      commitments.push({
+        commitment_id: hashId('C', d.docId, start, end, c.action),
+        doc_id: d.docId,
+        source: d.source,
+        actors,
+        actor_names: actors.map((a) => names.get(a) ?? ''),
+        trigger: c.trigger,
+        modality: c.modality,
+        action: c.action,
+        object: c.object,
+        amount: c.amount,
+        amount_value: c.amountValue,
+        amount_unit: c.amountUnit,
+        due: c.due,
+        code: c.code,
+        negated: c.negated,
+        text: c.text,
+        start,
+        end,
+        sentence: sentenceOf(c.sentence).sentence,
+        rule: c.rule,
+      });
+    }
+  }
+  const entities: Row[] = resolution.entities.map((e) => ({
+    entity_id: e.entityId,
+    type: e.type,
+    name: e.name,
+    aliases: e.aliases,
+    mention_count: e.mentionCount,
+    doc_count: e.docCount,
+    roles: e.roles,
+    country: e.country,
+    first_seen: e.firstSeen,
+    merge_rules: e.mergeRules,
+  }));
+  return { documents, entities, mentions, dates, commitments };
+}
+
+const csvCell = (v: Cell): string | number => (Array.isArray(v) ? v.join(' | ') : v === null ? '' : typeof v === 'boolean' ? String(v) : (v as string | number));
+
+export function toCsv(table: TableName, rows: readonly Row[]): string {
+  const columns = TABLES[table].map((c) => c.name);
+  return stringify(
+    rows.map((r) => columns.map((c) => csvCell(r[c] ?? null))),
+    { bom: true, header: true, columns, escape_formulas: true, record_delimiter: 'unix' },
+  );
+}
+
+export function toJsonl(table: TableName, rows: readonly Row[]): string {
+  const columns = TABLES[table].map((c) => c.name);
+  return rows.map((r) => JSON.stringify(Object.fromEntries(columns.map((c) => [c, r[c] ?? null])))).join('\n') + (rows.length ? '\n' : '');
+}
+
+/** Writes `data` to `file` through a temporary file in the same folder, flushed, then renamed. */
+export async function writeFileAtomic(file: string, data: string): Promise<void> {
+  const tmp = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.tmp`);
+  const handle = await open(tmp, 'w');
+  try {
+    await handle.writeFile(data, 'utf8');
+    await handle.sync();
+  } finally {
+    await handle.close();
+  }
+  await rename(tmp, file);
+}
+
+export interface EmitResult {
+  readonly files: readonly { readonly file: string; readonly sha256: string; readonly rows: number; readonly changed: boolean }[];
+}
+
+/**
+ * Writes every table as CSV and JSONL. All files are first written to a staging folder inside
+ * the output folder; only when all are complete are they renamed into place, so an interrupted
+ * run never leaves a half-written table. Files whose content is unchanged are not rewritten.
+ */
+export async function emitTables(outputDir: string, tables: Tables): Promise<EmitResult> {
+  await mkdir(outputDir, { recursive: true });
+  const staging = path.join(outputDir, `.staging-${process.pid}`);
+  await rm(staging, { recursive: true, force: true });
+  await mkdir(staging);
+  const files: { file: string; sha256: string; rows: number; changed: boolean }[] = [];
+  try {
+    const pending: { name: string; data: string; rows: number }[] = [];
+    for (const t of TABLE_NAMES) {
+      pending.push({ name: `${t}.csv`, data: toCsv(t, tables[t]), rows: tables[t].length });
+      pending.push({ name: `${t}.jsonl`, data: toJsonl(t, tables[t]), rows: tables[t].length });
+    }
+    for (const p of pending) {
+      const sha256 = createHash('sha256').update(p.data).digest('hex');
+      const existing = await readFile(path.join(outputDir, p.name)).catch(() => null);
+      const changed = !existing || createHash('sha256').update(existing).digest('hex') !== sha256;
+      if (changed) await writeFile(path.join(staging, p.name), p.data, 'utf8');
+      files.push({ file: p.name, sha256, rows: p.rows, changed });
+    }
+    for (const f of files) if (f.changed) await rename(path.join(staging, f.file), path.join(outputDir, f.file));
+  } finally {
+    await rm(staging, { recursive: true, force: true });
+  }
+  return { files };
+}

@@ -1,0 +1,51 @@
+import type { CommitmentExtractor } from '../extract/commitments/index.js';
+import type { DateExtractor } from '../extract/dates/index.js';
+import type { EntityExtractor } from '../extract/entities/index.js';
+import { codePointIndex } from '../text/offset-map.js';
+import type { DocumentExtraction, SegmentedDocument, Span } from '../types.js';
+
+export interface Extractors {
+  readonly entities: EntityExtractor;
+  readonly dates: DateExtractor;
+  readonly commitments: CommitmentExtractor;
+}
+
+/**
+ * The extract stage: runs every extractor on the segmented document and turns their clean,
+ * sentence-relative offsets into offsets into the original file text. This is the one place
+ * where that conversion happens; each record's `text` is the original slice it points to.
+ */
+export function extractDocument(doc: SegmentedDocument, extractors: Extractors): DocumentExtraction {
+  const original = doc.source.text;
+  const cp = codePointIndex(original);
+  // clean offsets -> original UTF-16 offsets -> code points; `text` is the original slice.
+  const toOriginal = <T extends Span>(s: T): T & { text: string } => {
+    const start = doc.map.toOriginalStart(s.start);
+    const end = Math.max(start, doc.map.toOriginalEnd(s.end));
+    return { ...s, start: cp(start), end: cp(end), text: original.slice(start, end) };
+  };
+  const entities = extractors.entities.extract(doc);
+  const dateLists = extractors.dates.extract(
+    doc.sentences.map((s) => s.text),
+    { published: doc.meta.published },
+  );
+  const dates = dateLists.flatMap((list, i) => {
+    const s = doc.sentences[i]!;
+    return list.map((d) => ({ ...d, sentence: i, start: s.start + d.start, end: s.start + d.end }));
+  });
+  const commitments = extractors.commitments.extract(doc, entities, dates);
+  return {
+    docId: doc.source.docId,
+    source: doc.source.source,
+    sha256: doc.source.sha256,
+    meta: doc.meta,
+    chars: [...original].length,
+    encoding: doc.source.encoding,
+    sentences: doc.sentences.map(toOriginal),
+    mentions: entities.mentions.map(toOriginal),
+    entities: entities.entities,
+    mentionEntity: entities.mentionEntity,
+    dates: dates.map(toOriginal),
+    commitments: commitments.map(toOriginal),
+  };
+}

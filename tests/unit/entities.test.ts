@@ -1,0 +1,95 @@
+import { describe, expect, it } from 'vitest';
+import { bestLongForm } from '../../src/extract/entities/acronyms.js';
+import { testKit } from '../helpers.js';
+
+const kit = await testKit();
+
+function entities(text: string) {
+  const r = kit.entities(text);
+  return r.entities.map((e) => ({ type: e.type, name: e.name, aliases: [...e.aliases], roles: [...e.roles] }));
+}
+
+const named = (text: string, type: string) => entities(text).filter((e) => e.type === type);
+
+describe('people', () => {
+  it('takes titles as roles, never as part of the name', () => {
+    const people = named('Vietnamese Prime Minister Phạm Minh Chính hosted Lao Deputy Minister of National Defence and Chief of the General Staff of the Lao People’s Army (LPA), Lieut. Gen. Saichay Kommasith, in Hanoi on 5 March.', 'PERSON');
+    expect(people.map((p) => p.name)).toEqual(['Phạm Minh Chính', 'Saichay Kommasith']);
+    expect(people[0]!.roles).toEqual(['Prime Minister']);
+    expect(people[1]!.roles).toEqual(expect.arrayContaining(['Lieut. Gen.', 'Chief of the General Staff']));
+    expect(people[1]!.roles).not.toContain('Prime Minister');
+  });
+
+  it('links short references to the full name by the name that ends it', () => {
+    const people = named('Prime Minister Phạm Minh Chính met Lieut. Gen. Saichay Kommasith. PM Chính spoke first. Kommasith replied.', 'PERSON');
+    expect(people).toEqual([
+      expect.objectContaining({ name: 'Phạm Minh Chính', aliases: ['Chính'] }),
+      expect.objectContaining({ name: 'Saichay Kommasith', aliases: ['Kommasith'] }),
+    ]);
+  });
+
+  it('keeps Hun Sen and Hun Manet apart: they share only the family name', () => {
+    const people = named('Prime Minister Samdech Thipadei Hun Manet met Senate President Hun Sen. Hun Manet spoke.', 'PERSON');
+    expect(people.map((p) => p.name).sort()).toEqual(['Hun Manet', 'Hun Sen']);
+  });
+
+  it('finds English names by given name and by title', () => {
+    const people = named('Tony Blair said the plan would work. Mr Blair added that Gordon Brown agreed.', 'PERSON');
+    expect(people.map((p) => [p.name, p.aliases])).toEqual([
+      ['Tony Blair', ['Blair']],
+      ['Gordon Brown', []],
+    ]);
+  });
+
+  it('takes two people after a plural title', () => {
+    const people = named('Deputy Ministers Hoang Xuan Chien and Vongkham Phommakone were pleased.', 'PERSON');
+    expect(people.map((p) => p.name)).toEqual(['Hoang Xuan Chien', 'Vongkham Phommakone']);
+    expect(people[0]!.roles).toEqual(['Deputy Minister']);
+  });
+
+  it('makes no person of a bare title or "the General Staff"', () => {
+    expect(named('The President said the General Staff of the army would meet.', 'PERSON')).toEqual([]);
+  });
+});
+
+describe('organizations and places', () => {
+  it('links an acronym to the long form it is defined by', () => {
+    const orgs = named('Vietnam provides the Royal Cambodian Armed Forces (RCAF) with aid. The RCAF thanked Vietnam.', 'ORG');
+    expect(orgs).toEqual([expect.objectContaining({ name: 'Royal Cambodian Armed Forces', aliases: ['RCAF'] })]);
+  });
+
+  it('keeps the country of a country-qualified body as an attribute, not in its name', () => {
+    const r = kit.entities("Vietnam's Ministry of National Defense helped Laos. The Ministry of National Defence of Vietnam sent advisers.");
+    const orgs = r.entities.filter((e) => e.type === 'ORG');
+    expect(orgs.map((o) => [o.name, o.country])).toEqual([['Ministry of National Defense', 'Vietnam']]);
+    expect(orgs[0]!.aliases).toEqual(['Ministry of National Defence']);
+  });
+
+  it('maps demonyms to their country and never makes a country an organization', () => {
+    const places = named('The Vietnamese delegation met Laotian officials in Vientiane, Laos.', 'PLACE');
+    expect(places.find((p) => p.name === 'Vietnam')?.aliases).toEqual(['Vietnamese']);
+    expect(places.find((p) => p.name === 'Laos')?.aliases).toEqual(['Laotian']);
+    expect(named('Vietnam agreed.', 'ORG')).toEqual([]);
+  });
+
+  it('finds places by their head word without the common noun', () => {
+    const places = named('The dialogue was held at Xamneua town, Huaphanh province, on March 23.', 'PLACE');
+    expect(places.map((p) => p.name)).toEqual(expect.arrayContaining(['Xamneua', 'Huaphanh']));
+  });
+
+  it('does not take a headline-like fragment as an organization', () => {
+    expect(named('Border Security and Beyond', 'ORG')).toEqual([]);
+  });
+});
+
+describe('bestLongForm (Schwartz-Hearst)', () => {
+  it.each([
+    ['LPA', "the Lao People's Army", "Lao People's Army"],
+    ['WTO', 'members of the World Trade Organization', 'World Trade Organization'],
+    ['RCAF', 'the Royal Cambodian Armed Forces', 'Royal Cambodian Armed Forces'],
+    ['XYZ', 'nothing matches here', null],
+  ])('%s in "%s" -> %s', (short, long, expected) => {
+    const got = bestLongForm(short, long);
+    expect(got === null ? null : got.replace(/^the /, '')).toBe(expected);
+  });
+});
