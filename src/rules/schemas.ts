@@ -140,6 +140,10 @@ export const NamePatternsFile = z.strictObject({
   orgHeads: z.array(NonEmpty).min(1),
   /** Capitalized words that never start or end a name (sentence-initial function words, months...). */
   notNames: z.array(NonEmpty).default([]),
+  /** Words that are never part of a person's name ("Plan", "Radio", "Street"): a run holding one is not a person. */
+  notPersonWords: z.array(NonEmpty).default([]),
+  /** Lower-case role nouns that stand right before a person's name ("editor John Smith"), besides compromise's Actor nouns. */
+  roleNouns: z.array(NonEmpty).default([]),
   patterns: z.array(
     z.strictObject({
       id: RuleId,

@@ -5,8 +5,6 @@
  * same day" cannot be given a value from the sentence alone.
  */
 
-import type { Vocabulary } from './vocabulary.js';
-
 /** How to pick the year of an expression that does not state one. */
 export type Direction =
   /** "in March": the closest occurrence not after the publication date, or not before it in a
@@ -32,7 +30,8 @@ export type Season = 'SP' | 'SU' | 'FA' | 'WI';
 
 /** A part of a year that recurs every year. */
 export type Period =
-  | { readonly unit: 'day'; readonly month: number; readonly day: number }
+  /** `weekday` (0 = Sunday), when written ("Tuesday 9 November"), helps pick the year. */
+  | { readonly unit: 'day'; readonly month: number; readonly day: number; readonly weekday?: number }
   | { readonly unit: 'month'; readonly month: number }
   | { readonly unit: 'season'; readonly season: Season }
   | { readonly unit: 'quarter'; readonly quarter: number }
@@ -89,9 +88,6 @@ export interface Refiner {
   readonly id: string;
   refine(sentence: string, candidates: readonly Candidate[]): readonly Candidate[];
 }
-
-/** Finders and refiners are built once per extractor, with the compiled rules-file vocabulary. */
-export type FinderFactory = (vocabulary: Vocabulary) => Finder;
 
 export const calendar = (period: Period, year: YearRef): CalendarExpr => ({ kind: 'calendar', period, year });
 export const stated = (year: number): YearRef => ({ kind: 'stated', year });

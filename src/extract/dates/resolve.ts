@@ -11,9 +11,9 @@
  *    future-tense sentence ("will meet in March", see `futureMarkers` in rules/dates.yaml) it is
  *    the closest March that has not ended before the publication date. "last March" and "next
  *    March" exclude the occurrence that contains the publication date.
- * 2. Without a publication date, the year the document's own dates agree on: the one year of all
- *    stated dates that carry a month (day, month, season, quarter, half), or, when there are none,
- *    the one year of all stated bare years. If they disagree, nothing is guessed.
+ * 2. Without a publication date, the year the document's own dates agree on (`documentYear`):
+ *    the one year of all stated dates that carry a month (day, month, season, quarter, half),
+ *    used from the first such date on. If they disagree, nothing is guessed.
  * 3. Otherwise the year stays unknown: `XXXX-05-26`, with empty first/last days. Expressions that
  *    need a day to count from ("on Tuesday", "last week", "yesterday", "next year") get value ''.
  * `inferred` is true whenever 1 or 2 supplied part of the value; a value that only says what
@@ -79,7 +79,7 @@ function monthEnd(y: number, m: number): number {
 }
 
 /** First and last day of `period` in year `y`; null when it does not exist (29 February 2005). */
-export function periodDays(period: Period, y: number): readonly [number, number] | null {
+function periodDays(period: Period, y: number): readonly [number, number] | null {
   if (!isValidYear(y)) return null;
   switch (period.unit) {
     case 'day':
@@ -162,13 +162,21 @@ function pickOccurrence<T>(occurrences: readonly (readonly [T, number, number])[
 
 /** The year of a yearly period picked around the publication date. */
 function yearAround(period: Period, direction: Direction, published: number, publishedYear: number, future: boolean): number | null {
-  const occurrences: [number, number, number][] = [];
+  let occurrences: [number, number, number][] = [];
   for (let y = publishedYear - 2; y <= publishedYear + 2; y++) {
     const days = periodDays(period, y);
     if (days) occurrences.push([y, days[0], days[1]]);
   }
+  // "Tuesday 9 November": only years in which 9 November is a Tuesday, if the window has one.
+  let weekdayMatched = false;
+  if (period.unit === 'day' && period.weekday !== undefined) {
+    const matching = occurrences.filter(([, first]) => weekdayOf(first) === period.weekday);
+    if (matching.length) occurrences = matching;
+    weekdayMatched = matching.length > 0;
+  }
   const pick = pickFor(direction, future);
-  const chosen = pickOccurrence(occurrences, published, pick);
+  // The written weekday outweighs the tense: take the nearest year that matches it.
+  const chosen = pickOccurrence(occurrences, published, pick) ?? (weekdayMatched ? pickOccurrence(occurrences, published, 'nearest') : null);
   // "this March" outside March: the one in the publication year.
   if (chosen === null && pick === 'this') return periodDays(period, publishedYear) ? publishedYear : null;
   return chosen;
@@ -197,7 +205,9 @@ function chooseYear(expr: CalendarExpr, env: Env): YearChoice {
           unanchored: false,
         };
       }
-      if (anchor.documentYear !== null) return { year: anchor.documentYear, inferred: true, unanchored: false };
+      if (anchor.documentYear !== null && (expr.year.direction === 'auto' || expr.year.direction === 'nearest')) {
+        return { year: anchor.documentYear, inferred: true, unanchored: false };
+      }
       // "last March" without a publication date cannot even be written as XXXX-03.
       return { year: null, inferred: false, unanchored: expr.year.direction !== 'auto' && expr.year.direction !== 'nearest' };
   }
@@ -352,7 +362,7 @@ function resolveAnaphor(expr: DateExpr & { kind: 'anaphor-day' | 'anaphor-year' 
   return unknown(expr.kind === 'anaphor-day' ? 'day' : 'year');
 }
 
-export function resolveExpr(expr: DateExpr, env: Env): Resolution {
+function resolveExpr(expr: DateExpr, env: Env): Resolution {
   switch (expr.kind) {
     case 'calendar':
       return resolveCalendar(expr, env);
@@ -377,23 +387,38 @@ export function resolveExpr(expr: DateExpr, env: Env): Resolution {
   }
 }
 
-/** Years stated together with a month or finer, and years stated alone (see the file comment). */
-export function documentYear(candidates: readonly Candidate[]): number | null {
+function statedYears(c: Candidate): { readonly withMonth: readonly number[]; readonly any: readonly number[] } {
+  const ends = c.expr.kind === 'calendar' ? [c.expr] : c.expr.kind === 'range' ? [c.expr.start, c.expr.end] : [];
+  const withMonth: number[] = [];
+  const any: number[] = [];
+  for (const e of ends) {
+    if (e.year.kind !== 'stated') continue;
+    any.push(e.year.year);
+    if (e.period.unit !== 'year') withMonth.push(e.year.year);
+  }
+  return { withMonth, any };
+}
+
+/**
+ * The year a document without a publication date states for its dates, or null. All stated dates
+ * that carry a month must agree on it, and no year after it may be stated outside future-tense
+ * sentences: a news story is written after the events it reports, so an article whose only full
+ * date is "12 March 1993" but that mentions 2004 is not from 1993. Bare years alone ("in 2004")
+ * are not enough: stories cite past years far more often than their own.
+ */
+export function documentYear(sentences: readonly SentenceCandidates[]): number | null {
   const withMonth = new Set<number>();
-  const bare = new Set<number>();
-  const add = (e: CalendarExpr): void => {
-    if (e.year.kind !== 'stated') return;
-    (e.period.unit === 'year' ? bare : withMonth).add(e.year.year);
-  };
-  for (const c of candidates) {
-    if (c.expr.kind === 'calendar') add(c.expr);
-    else if (c.expr.kind === 'range') {
-      add(c.expr.start);
-      add(c.expr.end);
+  let latest = -Infinity;
+  for (const s of sentences) {
+    for (const c of s.candidates) {
+      const years = statedYears(c);
+      years.withMonth.forEach((y) => withMonth.add(y));
+      if (!s.future) latest = Math.max(latest, ...years.any);
     }
   }
-  const only = (s: Set<number>): number | null => (s.size === 1 ? [...s][0]! : null);
-  return withMonth.size > 0 ? only(withMonth) : only(bare);
+  if (withMonth.size !== 1) return null;
+  const year = [...withMonth][0]!;
+  return latest > year ? null : year;
 }
 
 export interface SentenceCandidates {
@@ -404,15 +429,20 @@ export interface SentenceCandidates {
 
 /** Resolves every sentence's candidates in document order. */
 export function resolveDocument(sentences: readonly SentenceCandidates[], published: Ymd | null): DateFinding[][] {
-  const anchor: Anchor = {
+  const inferable = published ? null : documentYear(sentences);
+  const base = {
     published: published ? dayNumber(published.y, published.m, published.d) : null,
     publishedYmd: published,
-    documentYear: published ? null : documentYear(sentences.flatMap((s) => s.candidates)),
   };
   const previous: Resolution[] = [];
+  // The document year applies only after the first date that states it: a yearless date before
+  // any full date more often belongs to another year (background first, then the news).
+  let stated = false;
   return sentences.map((s, index) =>
     s.candidates.map((c) => {
+      const anchor: Anchor = { ...base, documentYear: stated ? inferable : null };
       const resolution = resolveExpr(c.expr, { anchor, future: s.future, previous });
+      if (statedYears(c).withMonth.length > 0) stated = true;
       previous.push(resolution);
       return {
         start: c.start,

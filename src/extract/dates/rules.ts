@@ -59,7 +59,7 @@ function exactIds(known: readonly string[], what: string) {
     });
     const missing = known.filter((id) => !seen.has(id));
     if (missing.length) {
-      ctx.addIssue({ code: 'custom', path: [], message: `add an entry (id, reason, examples) for: ${missing.join(', ')}` });
+      ctx.addIssue({ code: 'custom', path: [], message: `add an entry for: ${missing.join(', ')}` });
     }
   };
 }

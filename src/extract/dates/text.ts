@@ -107,6 +107,14 @@ export function nameWordAfter(text: string, index: number): boolean {
   return !!w && isCapitalized(w.word) && !isCalendarWord(w.word);
 }
 
+/**
+ * A capitalized relative word inside a sentence names something: "the Tonight Show", "This Week"
+ * (a programme), "Yesterday" (a song).
+ */
+export function capitalizedInside(text: string, index: number): boolean {
+  return isCapitalized(text.slice(index, index + 1)) && !isSentenceStart(text, index);
+}
+
 /** The number ending at `index` counts something: "in 2000 homes", "2000 per cent". */
 export function quantityFollows(text: string, index: number, vocabulary: Vocabulary): boolean {
   const rest = text.slice(index, index + 12);
@@ -122,6 +130,29 @@ export function quantityPrecedes(text: string, index: number, vocabulary: Vocabu
   const w = wordBefore(text, index);
   if (!w) return false;
   return vocabulary.quantityWords.has(w.word.toLowerCase()) || /^[$£€¥]?\d/.test(w.word);
+}
+
+const NEXT_YEAR = new RegExp(`(?:\\s*,\\s*(?:(?:and|or)\\s+)?|\\s+(?:and|or)\\s+)${YEAR}`, 'uy');
+
+/** Years listed after the one ending at `index`: "in 2001, 2002 and 2003", "the 1997 and 2001 elections". */
+export function coordinatedYears(
+  text: string,
+  index: number,
+  vocabulary: Vocabulary,
+): readonly { readonly start: number; readonly end: number; readonly year: number }[] {
+  const out: { start: number; end: number; year: number }[] = [];
+  const re = new RegExp(NEXT_YEAR.source, NEXT_YEAR.flags);
+  let at = index;
+  for (;;) {
+    re.lastIndex = at;
+    const m = re.exec(text);
+    if (!m) break;
+    const end = m.index + m[0].length;
+    if (quantityFollows(text, end, vocabulary)) break;
+    out.push({ start: end - m[1]!.length, end, year: Number(m[1]) });
+    at = end;
+  }
+  return out;
 }
 
 /** Runs a global regex over `text` and returns every match; never loops on an empty match. */

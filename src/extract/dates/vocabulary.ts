@@ -23,7 +23,6 @@ export interface VocabularyData {
 }
 
 export interface Vocabulary {
-  readonly data: VocabularyData;
   /** Matches anywhere in a sentence that is in the future tense. */
   readonly future: RegExp;
   /** Alternation source (no groups) of the strong / weak year prepositions, longest first. */
@@ -31,6 +30,7 @@ export interface Vocabulary {
   readonly weakPrepositionSource: string;
   /** Both lists in one alternation, case-sensitive except for the first letter ("in", "In"). */
   readonly prepositionSourceFirstLetterEitherCase: string;
+  readonly strongYearPrepositions: ReadonlySet<string>;
   readonly weak: ReadonlySet<string>;
   readonly names: ReadonlySet<string>;
   readonly quantityNouns: ReadonlySet<string>;
@@ -71,13 +71,13 @@ const lowerSet = (words: readonly string[]): ReadonlySet<string> => new Set(word
 export function compileVocabulary(data: VocabularyData): Vocabulary {
   const futureSources = data.futureMarkers.map(phraseSource);
   return {
-    data,
     // A never-matching pattern when the list is empty keeps callers simple.
     future: new RegExp(futureSources.length ? futureSources.join('|') : '(?!)', 'iu'),
     strongPrepositionSource: alternation(data.strongYearPrepositions) || '(?!)',
     weakPrepositionSource: alternation(data.weakYearPrepositions) || '(?!)',
     prepositionSourceFirstLetterEitherCase:
       firstLetterEitherCase([...data.strongYearPrepositions, ...data.weakYearPrepositions]) || '(?!)',
+    strongYearPrepositions: lowerSet(data.strongYearPrepositions),
     weak: lowerSet(data.weakYearPrepositions),
     names: lowerSet(data.namePrepositions),
     quantityNouns: lowerSet(data.quantityNouns),

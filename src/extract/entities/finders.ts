@@ -29,15 +29,37 @@ const POSSESSIVE = /'s$/;
 function trimPersonName(text: string, lexicon: EntityLexicon): string {
   const words = text.split(/\s+/);
   const kept: string[] = [];
-  for (const w of words) {
+  for (const [i, w] of words.entries()) {
     const bare = w.replace(POSSESSIVE, '');
-    if (lexicon.notNames.has(bare) || lexicon.roles.has(bare) || lexicon.orgHeads.has(bare)) break;
+    // A title ends the name ("Hun Sen President ..."), unless it closes the run ("John Sergeant").
+    const title = lexicon.roles.has(bare) && (i < words.length - 1 || kept.length === 0 || !/^\p{Lu}\p{Ll}+$/u.test(bare));
+    if (lexicon.notNames.has(bare) || title || lexicon.orgHeads.has(bare)) break;
     const gaz = lexicon.gazetteer.get(bare);
     if (gaz && !gaz.ambiguous && kept.length > 0) break;
     kept.push(bare);
     if (bare !== w) break;
   }
   return kept.join(' ');
+}
+
+/**
+ * Can these words be a person's name found without a title? Not when a word is a thing-word
+ * ("Plan", "Radio"), a title or org head, or when the first word is an acronym, a known place or
+ * organization, or a common English word that is not also a given name ("Lawyer Louise Christian").
+ */
+export function plausiblePersonName(name: string, lexicon: EntityLexicon): boolean {
+  const words = name.split(/\s+/);
+  if (words.length < 2 || words.length > 4) return false;
+  if (words.some((w) => lexicon.notPersonWords.has(w) || lexicon.orgHeads.has(w) || lexicon.notNames.has(w))) return false;
+  const first = words[0]!;
+  // Titles can be family names ("John Sergeant"), but only as the last word.
+  if (words.slice(0, -1).some((w) => lexicon.roles.has(w))) return false;
+  if (/^\p{Lu}{2,}$/u.test(first)) return false;
+  const g = lexicon.gazetteer.get(first);
+  if (g && !g.ambiguous) return false;
+  if (words.some((w) => { const e = lexicon.gazetteer.get(w); return e && !e.ambiguous && e.kind !== 'demonym'; })) return false;
+  const lower = first.toLowerCase();
+  return !(lexicon.commonWords.has(lower) && !lexicon.givenNames.has(lower));
 }
 
 /** Known names from the gazetteers: countries, demonyms, places, organizations. */
@@ -104,7 +126,9 @@ export const findTitledPeople: Finder = (sentence, lexicon) => {
     const allowShort = titles.some((t) => lexicon.roles.get(t.split(/\s+/).slice(-2).join(' '))?.short ?? lexicon.roles.get(t.split(/\s+/).pop()!)?.short ?? true);
     const plural = /s$/.test(chain) && !lexicon.roles.has(chain.split(/\s+/).pop()!);
     // "the General Staff": after a determiner a title word is a common noun, unless a full name follows.
-    const determiner = /\b(?:the|a|an|its|their|his|her)\s+$/i.test(text.slice(0, m.index));
+    const lastTitle = titles[titles.length - 1] ?? chain;
+    const lastStart = m.index + chain.lastIndexOf(lastTitle);
+    const determiner = /\b(?:the|a|an|its|their|his|her)\s+$/i.test(text.slice(0, lastStart));
     const roles = [...new Set([...appositiveRoles(text, m.index, lexicon), ...titles])];
     // "Deputy Ministers Hoang Xuan Chien and Vongkham Phommakone": a plural title takes two names.
     for (let n = 0; n < (plural ? 2 : 1); n++) {
@@ -161,7 +185,7 @@ export const findGivenNamePeople: Finder = (sentence, lexicon) => {
     for (let i = 0; i < words.length - 1; i++) {
       if (!lexicon.givenNames.has(words[i]!.toLowerCase())) continue;
       const rest = trimPersonName(words.slice(i).join(' '), lexicon);
-      if (rest.split(/\s+/).length < 2) continue;
+      if (!plausiblePersonName(rest, lexicon)) continue;
       const start = m.index + words.slice(0, i).join(' ').length + (i ? 1 : 0);
       out.push({ type: 'PERSON', start, end: start + rest.length, rule: 'person.given-name', roles: [], priority: 3 });
       break;
@@ -183,11 +207,83 @@ export const findSpeakers: Finder = (sentence, lexicon) => {
       const raw = m[1]!;
       const start = m.index + m[0].indexOf(raw);
       const nameText = trimPersonName(raw, lexicon);
-      if (nameText.split(/\s+/).length < 2 || nameText !== raw.replace(POSSESSIVE, '')) continue;
+      if (!plausiblePersonName(nameText, lexicon) || nameText !== raw.replace(POSSESSIVE, '')) continue;
       out.push({ type: 'PERSON', start, end: start + nameText.length, rule: 'person.speaker', roles: [], priority: 1 });
     }
   }
   return out;
 };
 
-export const SENTENCE_FINDERS: readonly Finder[] = [findGazetteer, findNamePatterns, findTitledPeople, findGivenNamePeople, findSpeakers];
+const NAME_RUN = `${NAME_WORD}(?:\\s+${NAME_WORD}){1,2}`;
+
+/** "political editor John Sergeant", "Tory leader Michael Howard": a role noun right before a name. */
+export const findRoleNounPeople: Finder = (sentence, lexicon) => {
+  const out: Candidate[] = [];
+  const re = new RegExp(`(?<![\\p{L}])([\\p{Ll}]+|MP|MEP|MSP|AM)\\s+(${NAME_RUN})`, 'gu');
+  for (const m of sentence.text.matchAll(re)) {
+    if (!lexicon.roleNouns.has(m[1]!)) continue;
+    const name = trimPersonName(m[2]!, lexicon);
+    if (!plausiblePersonName(name, lexicon)) continue;
+    const start = m.index + m[0].length - m[2]!.length;
+    out.push({ type: 'PERSON', start, end: start + name.length, rule: 'person.role-noun', roles: [m[1]!], priority: 5 });
+  }
+  return out;
+};
+
+/** "Azmat Begg, father of ...", "Irfan Hanif, a 25-year-old doctor": a name with a role noun in apposition. */
+export const findAppositivePeople: Finder = (sentence, lexicon) => {
+  const out: Candidate[] = [];
+  const re = new RegExp(`(?<![\\p{L}'-])(${NAME_RUN}),\\s+(?:(?:a|an|the|his|her|their)\\s+)?(?:[\\p{Ll}\\d-]+\\s+){0,2}?(\\p{Ll}+)\\b`, 'gu');
+  for (const m of sentence.text.matchAll(re)) {
+    if (!lexicon.roleNouns.has(m[2]!)) continue;
+    const name = trimPersonName(m[1]!, lexicon);
+    if (!plausiblePersonName(name, lexicon) || name !== m[1]) continue;
+    out.push({ type: 'PERSON', start: m.index, end: m.index + name.length, rule: 'person.appositive', roles: [], priority: 2 });
+  }
+  return out;
+};
+
+/** "Kirsty Williams", "Rhodri Glyn Thomas": capitalized words ending in a known family name. */
+export const findFamilyNamePeople: Finder = (sentence, lexicon) => {
+  const out: Candidate[] = [];
+  const re = new RegExp(`(?<![\\p{L}\\p{N}'-])${NAME_RUN}(?![\\p{L}'-])`, 'gu');
+  for (const m of sentence.text.matchAll(re)) {
+    const words = m[0].replace(POSSESSIVE, '').split(/\s+/);
+    // Try the longest run that ends in a family name (many family names are given names too: "Thomas").
+    for (let end = words.length; end >= 2; end--) {
+      const last = words[end - 1]!.toLowerCase();
+      if (!lexicon.familyNames.has(last) && !(lexicon.givenNames.has(last) && !lexicon.commonWords.has(last))) continue;
+      const name = words.slice(0, end).join(' ');
+      if (!plausiblePersonName(name, lexicon)) break;
+      out.push({ type: 'PERSON', start: m.index, end: m.index + name.length, rule: 'person.family-name', roles: [], priority: 2 });
+      break;
+    }
+  }
+  return out;
+};
+
+/** "Australian Mamdouh Habib": a demonym before a name that is no organization or place. */
+export const findDemonymPeople: Finder = (sentence, lexicon) => {
+  const out: Candidate[] = [];
+  const re = new RegExp(`(?<![\\p{L}])(\\p{Lu}[\\p{L}]+)\\s+(${NAME_RUN})(?![\\p{L}'-])`, 'gu');
+  for (const m of sentence.text.matchAll(re)) {
+    if (lexicon.gazetteer.get(m[1]!)?.kind !== 'demonym') continue;
+    const name = trimPersonName(m[2]!, lexicon);
+    if (!plausiblePersonName(name, lexicon)) continue;
+    const start = m.index + m[0].length - m[2]!.length;
+    out.push({ type: 'PERSON', start, end: start + name.length, rule: 'person.after-demonym', roles: [], priority: 2 });
+  }
+  return out;
+};
+
+export const SENTENCE_FINDERS: readonly Finder[] = [
+  findGazetteer,
+  findNamePatterns,
+  findTitledPeople,
+  findRoleNounPeople,
+  findGivenNamePeople,
+  findFamilyNamePeople,
+  findDemonymPeople,
+  findAppositivePeople,
+  findSpeakers,
+];

@@ -48,9 +48,18 @@ const separateCountry: Refiner = (cands, sentence, lexicon) =>
     return { ...c, start, end, country };
   });
 
-/** Longest candidate wins; an organization named inside another after "of (the)" is kept too. */
+/** Candidates from weak rules (a known given name, a "said") only fill gaps the others leave. */
+const WEAK = 3;
+
+/**
+ * Longest candidate wins, except that a weak candidate never beats a strong one; an organization
+ * named inside another after "of (the)" is kept too.
+ */
 const resolveOverlaps: Refiner = (cands, sentence) => {
-  const sorted = [...cands].sort((a, b) => b.end - b.start - (a.end - a.start) || b.priority - a.priority || a.start - b.start);
+  const strength = (c: Candidate) => (c.priority > WEAK ? 1 : 0);
+  const sorted = [...cands].sort(
+    (a, b) => strength(b) - strength(a) || b.end - b.start - (a.end - a.start) || b.priority - a.priority || a.start - b.start,
+  );
   const kept: Candidate[] = [];
   for (const c of sorted) {
     const clash = kept.find((k) => c.start < k.end && k.start < c.end);

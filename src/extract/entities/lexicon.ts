@@ -38,6 +38,11 @@ export interface EntityLexicon {
   readonly familyNames: ReadonlySet<string>;
   readonly notNames: ReadonlySet<string>;
   readonly orgHeads: ReadonlySet<string>;
+  readonly notPersonWords: ReadonlySet<string>;
+  /** Lower-case words that are common English words (not names) in compromise's lexicon. */
+  readonly commonWords: ReadonlySet<string>;
+  /** Lower-case role nouns that may stand before a name: compromise's Actor nouns plus rules. */
+  readonly roleNouns: ReadonlySet<string>;
 }
 
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -99,11 +104,16 @@ export function buildLexicon(rules: {
 
   const givenNames = new Set<string>();
   const familyNames = new Set<string>();
+  const commonWords = new Set<string>();
+  const roleNouns = new Set<string>(rules.namePatterns.roleNouns);
+  const NAME_TAGS = new Set(['FirstName', 'MaleName', 'FemaleName', 'LastName', 'Person', 'Honorific']);
   const lexicon = (nlp.model() as { one: { lexicon: Record<string, string | string[]> } }).one.lexicon;
   for (const [word, tag] of Object.entries(lexicon)) {
     const tags = Array.isArray(tag) ? tag : [tag];
     if (tags.some((t) => t === 'FirstName' || t === 'MaleName' || t === 'FemaleName')) givenNames.add(word);
     if (tags.includes('LastName')) familyNames.add(word);
+    if (!/\s/.test(word) && !tags.some((t) => NAME_TAGS.has(t) || /Place|Country|City|Region|Organization|SportsTeam|Demonym/.test(t))) commonWords.add(word);
+    if (tags.includes('Actor') && !tags.includes('Plural') && !/\s/.test(word)) roleNouns.add(word);
   }
 
   const heads = rules.namePatterns.orgHeads;
@@ -124,5 +134,8 @@ export function buildLexicon(rules: {
     familyNames,
     notNames: new Set(rules.namePatterns.notNames),
     orgHeads: new Set(heads.flatMap((h) => h.split(/\s+/))),
+    notPersonWords: new Set(rules.namePatterns.notPersonWords),
+    commonWords,
+    roleNouns,
   };
 }

@@ -5,9 +5,11 @@
  */
 
 import { type Candidate, type Finder } from '../model.js';
-import { matchAll } from '../text.js';
+import { matchAll, nameWordAfter } from '../text.js';
 
 const RULE = 'date.century';
+/** Cheap pre-test: a sentence without it cannot match, so the patterns below are skipped. */
+const CUE = /century/i;
 const ORDINALS: Readonly<Record<string, number>> = {
   first: 1, second: 2, third: 3, fourth: 4, fifth: 5, sixth: 6, seventh: 7, eighth: 8, ninth: 9, tenth: 10,
   eleventh: 11, twelfth: 12, thirteenth: 13, fourteenth: 14, fifteenth: 15, sixteenth: 16, seventeenth: 17,
@@ -27,10 +29,13 @@ function ordinalValue(text: string): number | null {
 export const century: Finder = {
   id: RULE,
   find(sentence) {
+    if (!CUE.test(sentence)) return [];
     const out: Candidate[] = [];
     for (const m of matchAll(STATED, sentence)) {
       const n = ordinalValue(m[1]!);
       if (n === null || n < 11 || n > 30) continue;
+      // "20th Century Fox", "21st Century Insurance": a capital Century before a name word.
+      if (/Century$/.test(m[0]) && nameWordAfter(sentence, m.index + m[0].length)) continue;
       let start = m.index;
       // "a 19th-century church": the article belongs to the noun, not to the date.
       const article = /^(?:a|an)\s+/i.exec(m[0]);

@@ -8,6 +8,11 @@
  * right granularity), with the day-first slash parser because our sources write 12/05/2004 for
  * 12 May. The month-first word parser is kept: "March 23" is common in our articles.
  *
+ * Dropped: matches without a month word or a year ("3/1", "4/1 to 5/2" are odds), lower-case
+ * month words ("may 5"), capitalized non-calendar starts inside a sentence ("Born on the Fourth
+ * of July" is a film), and an ordinal read as a day when a word follows ("In November, first half
+ * profits...").
+ *
  * Only components chrono marks as *certain* are read. Anything chrono merely implied from its
  * reference (the year of "5 March", the date of a bare time) is ignored here and resolved later
  * against the publication date, so the reference passed to chrono cannot leak into a value.
@@ -17,6 +22,7 @@ import { Chrono, configuration, type ParsedResult } from 'chrono-node/en';
 
 type ParsedComponents = ParsedResult['start'];
 import { isValidYear, isValidYmd } from '../calendar.js';
+import { MONTH_NAME_OR_ABBR, WEEKDAY_NAME, capitalizedInside } from '../text.js';
 import { calendar, open, stated, type CalendarExpr, type Candidate, type DateExpr, type Finder } from '../model.js';
 
 const RULE = 'date.chrono';
@@ -25,7 +31,7 @@ const RULE = 'date.chrono';
 const LEFT_OUT = new Set(['ENTimeUnitWithinFormatParser', 'ENTimeUnitAgoFormatParser', 'ENTimeUnitLaterFormatParser']);
 
 /** Any fixed instant works: only certain components are read (see above). */
-const REFERENCE = { instant: new Date(Date.UTC(2000, 0, 1, 12)), timezone: 0 };
+const REFERENCE_MS = Date.UTC(2000, 0, 1, 12);
 
 function buildChrono(): Chrono {
   const monthFirst = configuration.createConfiguration(true, false);
@@ -43,26 +49,33 @@ function buildChrono(): Chrono {
 }
 
 /** Lower-case month words are verbs ("the party may 5 ..."); chrono matches them anyway. */
+/** Capitalized words a date may start with inside a sentence ("May 5", "Tuesday, 30 October"). */
+const CALENDAR_WORD = new RegExp(`^(?:${MONTH_NAME_OR_ABBR}|${WEEKDAY_NAME})`);
 const LOWER_MONTH = /\b(?:may|march|june|july|august)\b/;
+const MONTH_WORD = new RegExp(`\\b(?:${MONTH_NAME_OR_ABBR})`, 'i');
+/** "In November, first half profits...": chrono reads "November, first" as 1 November. */
+const ORDINAL_WORD_BEFORE_WORD = /\b(?:first|second|third|fourth|fifth|last)$/i;
 const LEADING_PREPOSITION = /^(?:(?:on|in|at|from|since|by|of|until|till|before|after|during|between)\s+)+/i;
 
 function day(c: ParsedComponents): CalendarExpr | null {
   if (!c.isCertain('day') || !c.isCertain('month')) return null;
   const m = c.get('month')!;
   const d = c.get('day')!;
+  const weekday = c.isCertain('weekday') ? c.get('weekday') : null;
+  const period = weekday === null ? { unit: 'day' as const, month: m, day: d } : { unit: 'day' as const, month: m, day: d, weekday };
   if (c.isCertain('year')) {
     const y = c.get('year')!;
-    return isValidYmd(y, m, d) ? calendar({ unit: 'day', month: m, day: d }, stated(y)) : null;
+    return isValidYmd(y, m, d) ? calendar(period, stated(y)) : null;
   }
   // Validate the day against a leap year so that 29 February survives until its year is known.
-  return isValidYmd(2000, m, d) ? calendar({ unit: 'day', month: m, day: d }, open()) : null;
+  return isValidYmd(2000, m, d) ? calendar(period, open()) : null;
 }
 
 function toExpr(result: ParsedResult): DateExpr | null {
   const start = day(result.start);
   if (!start) return null;
-  // Numbers only ("3/1", "10-11") are scores and odds unless a year is written.
-  if (!/\p{L}/u.test(result.text) && start.year.kind !== 'stated') return null;
+  // Numbers only ("3/1", "4/1 to 5/2") are scores and odds unless a year is written.
+  if (!MONTH_WORD.test(result.text) && start.year.kind !== 'stated') return null;
   const endComponents = result.end;
   if (!endComponents) return start;
   const end = day(endComponents);
@@ -90,7 +103,7 @@ export function createChronoFinder(): Finder {
     find(sentence) {
       let results: ParsedResult[];
       try {
-        results = chrono.parse(sentence, REFERENCE, { forwardDate: false });
+        results = chrono.parse(sentence, { instant: new Date(REFERENCE_MS), timezone: 0 }, { forwardDate: false });
       } catch {
         return []; // a third-party parser must not take the document down
       }
@@ -100,10 +113,14 @@ export function createChronoFinder(): Finder {
         const lead = LEADING_PREPOSITION.exec(raw)?.[0].length ?? 0;
         const text = raw.slice(lead).replace(/[\s,;:]+$/, '');
         if (!text || LOWER_MONTH.test(text)) continue;
+        const start = r.index + lead;
+        const end = start + text.length;
+        if (ORDINAL_WORD_BEFORE_WORD.test(text) && /^\s+\p{L}/u.test(sentence.slice(end))) continue;
+        // "Born on the Fourth of July": a capitalized first word inside a sentence is a title.
+        if (capitalizedInside(sentence, start) && !CALENDAR_WORD.test(text)) continue;
         const expr = toExpr(r);
         if (!expr) continue;
-        const start = r.index + lead;
-        out.push({ start, end: start + text.length, rule: RULE, expr });
+        out.push({ start, end, rule: RULE, expr });
       }
       return out;
     },

@@ -9,6 +9,8 @@ import { calendar, open, stated, type Candidate, type Finder } from '../model.js
 import { MONTH_NAME_OR_ABBR, YEAR, matchAll, monthNumber } from '../text.js';
 
 const RULE = 'date.day-range';
+/** Cheap pre-test: a sentence without it cannot match, so the patterns below are skipped. */
+const CUE = /\d/;
 
 const DAY = '(\\d{1,2})(?:st|nd|rd|th)?';
 const PATTERN = new RegExp(
@@ -19,6 +21,7 @@ const PATTERN = new RegExp(
 export const dayRange: Finder = {
   id: RULE,
   find(sentence) {
+    if (!CUE.test(sentence)) return [];
     const out: Candidate[] = [];
     for (const m of matchAll(PATTERN, sentence)) {
       const from = Number(m[1]);

@@ -12,6 +12,8 @@ import { calendar, open, stated, type Candidate, type Finder, type YearRef } fro
 import { YEAR, matchAll } from '../text.js';
 
 const RULE = 'date.end-of-year';
+/** Cheap pre-test: a sentence without it cannot match, so the patterns below are skipped. */
+const CUE = /\s+of\s/;
 
 const EDGE = '(beginning|start|end|close)';
 const STATED = new RegExp(`\\b[Tt]he\\s+(?:very\\s+)?${EDGE}\\s+of\\s+(?:the\\s+year\\s+)?${YEAR}`, 'gu');
@@ -22,6 +24,7 @@ const monthOf = (edge: string): number => (edge === 'end' || edge === 'close' ? 
 export const endOfYear: Finder = {
   id: RULE,
   find(sentence) {
+    if (!CUE.test(sentence)) return [];
     const out: Candidate[] = [];
     for (const m of matchAll(STATED, sentence)) {
       out.push({

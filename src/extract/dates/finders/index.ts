@@ -22,7 +22,7 @@ import { relativeWeek } from './relative-week.js';
 import { relativeYear } from './relative-year.js';
 import { sameDay } from './same-day.js';
 import { sameYear } from './same-year.js';
-import { createSeasonFinder } from './season.js';
+import { season } from './season.js';
 import { createWeekdayFinder } from './weekday.js';
 import { yearInBrackets } from './year-in-brackets.js';
 import { createYearModifierFinder } from './year-modifier.js';
@@ -39,7 +39,7 @@ export function createFinders(vocabulary: Vocabulary): readonly Finder[] {
     partOfYear,
     quarter,
     halfYear,
-    createSeasonFinder(vocabulary),
+    season,
     decade,
     century,
     createYearRangeFinder(vocabulary),

@@ -4,7 +4,9 @@
  * 2005" (value `2005-03/2005-05`).
  *
  * Month names are matched case-sensitively and, without a year, only after a preposition or
- * last/next/this: "the party may..." and "May I..." are verbs, "Theresa May" a name.
+ * last/next/this, or before a lower-case noun they modify ("the February trilateral meetings";
+ * "the March of Dimes" is a name): "the party may..." and "May I..." are verbs, "Theresa May" a
+ * name.
  */
 
 import { isValidYear } from '../calendar.js';
@@ -13,6 +15,8 @@ import { MONTH_NAME, MONTH_NAME_OR_ABBR, YEAR, groupEnd, groupStart, matchAll, m
 import type { Vocabulary } from '../vocabulary.js';
 
 const RULE = 'date.month';
+/** Cheap pre-test: a sentence without it cannot match, so the patterns below are skipped. */
+const CUE = /Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec/;
 
 const WITH_YEAR = new RegExp(`\\b(${MONTH_NAME_OR_ABBR})(?:,?\\s+of|,)?\\s+${YEAR}`, 'gud');
 const RANGE = new RegExp(
@@ -20,6 +24,8 @@ const RANGE = new RegExp(
   'gud',
 );
 const HYPHEN_RANGE = new RegExp(`\\b(${MONTH_NAME})\\s*[-–]\\s*(${MONTH_NAME}),?\\s+${YEAR}`, 'gud');
+/** "the February trilateral meetings": a month modifying a lower-case noun ("the March of Dimes" is not). */
+const AS_MODIFIER = new RegExp(`\\b[Tt]he\\s+(${MONTH_NAME})(?=\\s+(?!of\\b)\\p{Ll})`, 'gud');
 const MODIFIER: Readonly<Record<string, Direction>> = { last: 'past', next: 'future', this: 'this' };
 
 function month(name: string, year: CalendarExpr['year']): CalendarExpr {
@@ -34,6 +40,7 @@ export function createMonthFinder(v: Vocabulary): Finder {
   return {
     id: RULE,
     find(sentence) {
+      if (!CUE.test(sentence)) return [];
       const out: Candidate[] = [];
       for (const m of matchAll(WITH_YEAR, sentence)) {
         out.push({ start: m.index, end: m.index + m[0].length, rule: RULE, expr: month(m[1]!, stated(Number(m[2]))) });
@@ -43,6 +50,9 @@ export function createMonthFinder(v: Vocabulary): Finder {
         const start = modifier ? groupStart(m, 2) : groupStart(m, 3);
         const direction = modifier ? MODIFIER[modifier]! : 'auto';
         out.push({ start, end: groupEnd(m, 3), rule: RULE, expr: month(m[3]!, open(direction)) });
+      }
+      for (const m of matchAll(AS_MODIFIER, sentence)) {
+        out.push({ start: groupStart(m, 1), end: groupEnd(m, 1), rule: RULE, expr: month(m[1]!, open()) });
       }
       for (const re of [RANGE, HYPHEN_RANGE]) {
         for (const m of matchAll(re, sentence)) {

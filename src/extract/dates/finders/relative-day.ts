@@ -8,9 +8,11 @@
  */
 
 import { type Candidate, type Finder } from '../model.js';
-import { COUNT, countValue, matchAll } from '../text.js';
+import { COUNT, capitalizedInside, countValue, matchAll } from '../text.js';
 
 const RULE = 'date.relative-day';
+/** Cheap pre-test: a sentence without it cannot match, so the patterns below are skipped. */
+const CUE = /yesterday|tomorrow|night|tonight|morning|afternoon|evening|today|ago/i;
 
 const PART = '(?:\\s+(?:morning|afternoon|evening|night)\\b)?';
 const FIXED: readonly (readonly [RegExp, number])[] = [
@@ -28,9 +30,11 @@ const AGO = new RegExp(`\\b(${COUNT})\\s+days?\\s+ago\\b`, 'giu');
 export const relativeDay: Finder = {
   id: RULE,
   find(sentence) {
+    if (!CUE.test(sentence)) return [];
     const out: Candidate[] = [];
     for (const [re, offset] of FIXED) {
       for (const m of matchAll(re, sentence)) {
+        if (capitalizedInside(sentence, m.index)) continue;
         out.push({ start: m.index, end: m.index + m[0].length, rule: RULE, expr: { kind: 'relative-day', offset } });
       }
     }

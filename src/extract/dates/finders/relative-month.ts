@@ -5,9 +5,11 @@
  */
 
 import { type Candidate, type Finder } from '../model.js';
-import { COUNT, countValue, matchAll, wordBefore } from '../text.js';
+import { COUNT, capitalizedInside, countValue, matchAll, wordBefore } from '../text.js';
 
 const RULE = 'date.relative-month';
+/** Cheap pre-test: a sentence without it cannot match, so the patterns below are skipped. */
+const CUE = /month/i;
 
 const OFFSET: Readonly<Record<string, number>> = { this: 0, last: -1, next: 1 };
 const MONTH = /\b(?:(?:early|mid|late|earlier|later)[\s-]+)?(this|last|next)\s+month\b(?!-)/giu;
@@ -16,8 +18,10 @@ const AGO = new RegExp(`\\b(${COUNT})\\s+months?\\s+ago\\b`, 'giu');
 export const relativeMonth: Finder = {
   id: RULE,
   find(sentence) {
+    if (!CUE.test(sentence)) return [];
     const out: Candidate[] = [];
     for (const m of matchAll(MONTH, sentence)) {
+      if (capitalizedInside(sentence, m.index)) continue;
       if (wordBefore(sentence, m.index)?.word.toLowerCase() === 'the') continue;
       const offset = OFFSET[m[1]!.toLowerCase()]!;
       out.push({ start: m.index, end: m.index + m[0].length, rule: RULE, expr: { kind: 'relative-month', offset } });

@@ -8,9 +8,11 @@
  */
 
 import { type Candidate, type DateExpr, type Finder } from '../model.js';
-import { COUNT, countValue, matchAll, wordBefore } from '../text.js';
+import { COUNT, capitalizedInside, countValue, matchAll, wordBefore } from '../text.js';
 
 const RULE = 'date.relative-week';
+/** Cheap pre-test: a sentence without it cannot match, so the patterns below are skipped. */
+const CUE = /week/i;
 
 const OFFSET: Readonly<Record<string, number>> = { this: 0, last: -1, next: 1 };
 const WEEK = /\b(?:(?:earlier|later)\s+)?(this|last|next)\s+week(end)?\b(?!-)/giu;
@@ -21,11 +23,13 @@ const THE_WEEKEND = /\b(?:at|over|during)\s+(the\s+weekend)\b/gidu;
 export const relativeWeek: Finder = {
   id: RULE,
   find(sentence) {
+    if (!CUE.test(sentence)) return [];
     const out: Candidate[] = [];
     const push = (start: number, end: number, expr: DateExpr): void => {
       out.push({ start, end, rule: RULE, expr });
     };
     for (const m of matchAll(WEEK, sentence)) {
+      if (capitalizedInside(sentence, m.index)) continue;
       if (wordBefore(sentence, m.index)?.word.toLowerCase() === 'the') continue;
       const offset = OFFSET[m[1]!.toLowerCase()]!;
       push(m.index, m.index + m[0].length, m[2] ? { kind: 'relative-weekend', offset } : { kind: 'relative-week', offset });

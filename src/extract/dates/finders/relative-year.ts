@@ -6,9 +6,11 @@
  */
 
 import { calendar, type Candidate, type Finder } from '../model.js';
-import { COUNT, countValue, matchAll, wordBefore } from '../text.js';
+import { COUNT, capitalizedInside, countValue, matchAll, wordBefore } from '../text.js';
 
 const RULE = 'date.relative-year';
+/** Cheap pre-test: a sentence without it cannot match, so the patterns below are skipped. */
+const CUE = /year/i;
 
 const OFFSET: Readonly<Record<string, number>> = { this: 0, last: -1, next: 1 };
 const YEAR = /\b(?:(?:early|mid|late|earlier|later)[\s-]+)?(this|last|next)\s+year\b(?!-)/giu;
@@ -17,8 +19,10 @@ const AGO = new RegExp(`\\b(${COUNT})\\s+years?\\s+ago\\b`, 'giu');
 export const relativeYear: Finder = {
   id: RULE,
   find(sentence) {
+    if (!CUE.test(sentence)) return [];
     const out: Candidate[] = [];
     for (const m of matchAll(YEAR, sentence)) {
+      if (capitalizedInside(sentence, m.index)) continue;
       if (wordBefore(sentence, m.index)?.word.toLowerCase() === 'the') continue;
       const offset = OFFSET[m[1]!.toLowerCase()]!;
       out.push({ start: m.index, end: m.index + m[0].length, rule: RULE, expr: calendar({ unit: 'year' }, { kind: 'relative', offset }) });

@@ -9,6 +9,8 @@ import { type Candidate, type Finder } from '../model.js';
 import { matchAll } from '../text.js';
 
 const RULE = 'date.same-day';
+/** Cheap pre-test: a sentence without it cannot match, so the patterns below are skipped. */
+const CUE = /day|date|morning|afternoon|evening|night/i;
 
 const PART = '(?:day|date|morning|afternoon|evening|night)';
 const FORMS: readonly (readonly [RegExp, number])[] = [
@@ -23,6 +25,7 @@ const FORMS: readonly (readonly [RegExp, number])[] = [
 export const sameDay: Finder = {
   id: RULE,
   find(sentence) {
+    if (!CUE.test(sentence)) return [];
     const out: Candidate[] = [];
     for (const [re, offset] of FORMS) {
       for (const m of matchAll(re, sentence)) {

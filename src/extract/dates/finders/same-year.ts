@@ -8,6 +8,8 @@ import { type Candidate, type Finder } from '../model.js';
 import { matchAll } from '../text.js';
 
 const RULE = 'date.same-year';
+/** Cheap pre-test: a sentence without it cannot match, so the patterns below are skipped. */
+const CUE = /year/i;
 
 const FORMS: readonly (readonly [RegExp, number])[] = [
   [/\bthe\s+(?:very\s+)?same\s+year\b(?!s)/giu, 0],
@@ -21,6 +23,7 @@ const FORMS: readonly (readonly [RegExp, number])[] = [
 export const sameYear: Finder = {
   id: RULE,
   find(sentence) {
+    if (!CUE.test(sentence)) return [];
     const out: Candidate[] = [];
     for (const [re, offset] of FORMS) {
       for (const m of matchAll(re, sentence)) {

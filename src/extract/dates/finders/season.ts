@@ -11,9 +11,10 @@
 
 import { calendar, open, stated, type Candidate, type Direction, type Finder, type Season } from '../model.js';
 import { YEAR, groupStart, matchAll, nameWordAfter } from '../text.js';
-import type { Vocabulary } from '../vocabulary.js';
 
 const RULE = 'date.season';
+/** Cheap pre-test: a sentence without it cannot match, so the patterns below are skipped. */
+const CUE = /spring|summer|autumn|fall|winter/i;
 
 const SEASONS: Readonly<Record<string, Season>> = { spring: 'SP', summer: 'SU', autumn: 'FA', fall: 'FA', winter: 'WI' };
 const WITH_YEAR = new RegExp(
@@ -22,39 +23,41 @@ const WITH_YEAR = new RegExp(
 );
 const MODIFIED = /\b([Tt]his|[Ll]ast|[Nn]ext|the\s+coming|the\s+past)\s+(?:(?:early|late|mid)[\s-]+)?(spring|summer|autumn|fall|winter)\b(?!-)/gud;
 const EARLY_LATE = /\b(?:[Ee]arly|[Ll]ate|[Mm]id)[\s-]+(spring|summer|autumn|winter)\b(?!-)/gud;
+/** Not the year prepositions: "of summer stadium gigs" and "for summer" use the season as an adjective. */
+const SEASON_PREPOSITIONS = '[Ii]n|[Dd]uring|[Oo]ver|[Tt]hrough|[Tt]hroughout|[Ss]ince|[Uu]ntil|[Tt]ill|[Bb]y|[Bb]efore|[Aa]fter|[Ff]rom';
 const MODIFIER: Readonly<Record<string, Direction>> = { this: 'this', last: 'past', next: 'future', 'the coming': 'future', 'the past': 'past' };
 
-export function createSeasonFinder(v: Vocabulary): Finder {
-  const afterPreposition = new RegExp(
-    `\\b(?:${v.prepositionSourceFirstLetterEitherCase}|[Oo]ver)\\s+((?:the\\s+)?(spring|summer|autumn|winter))\\b(?![-'’]?\\p{L})(?!\\s+of\\b)`,
-    'gud',
-  );
-  return {
-    id: RULE,
-    find(sentence) {
-      const out: Candidate[] = [];
-      const push = (start: number, end: number, word: string, direction: Direction | number): void => {
-        const season = SEASONS[word.toLowerCase()]!;
-        const year = typeof direction === 'number' ? stated(direction) : open(direction);
-        out.push({ start, end, rule: RULE, expr: calendar({ unit: 'season', season }, year) });
-      };
-      for (const m of matchAll(WITH_YEAR, sentence)) {
-        push(m.index, m.index + m[0].length, (m[2] ?? m[3])!, Number(m[4]));
-      }
-      for (const m of matchAll(MODIFIED, sentence)) {
-        const end = m.index + m[0].length;
-        if (nameWordAfter(sentence, end)) continue;
-        push(m.index, end, m[2]!, MODIFIER[m[1]!.toLowerCase().replace(/\s+/g, ' ')]!);
-      }
-      for (const m of matchAll(EARLY_LATE, sentence)) {
-        const end = m.index + m[0].length;
-        if (!nameWordAfter(sentence, end)) push(m.index, end, m[1]!, 'auto');
-      }
-      for (const m of matchAll(afterPreposition, sentence)) {
-        const end = m.index + m[0].length;
-        if (!nameWordAfter(sentence, end)) push(groupStart(m, 1), end, m[2]!, 'auto');
-      }
-      return out;
-    },
-  };
-}
+const AFTER_PREPOSITION = new RegExp(
+  `\\b(?:${SEASON_PREPOSITIONS})\\s+((?:the\\s+)?(spring|summer|autumn|winter))\\b(?![-'’]?\\p{L})(?!\\s+of\\b)`,
+  'gud',
+);
+
+export const season: Finder = {
+  id: RULE,
+  find(sentence) {
+    if (!CUE.test(sentence)) return [];
+    const out: Candidate[] = [];
+    const push = (start: number, end: number, word: string, direction: Direction | number): void => {
+      const code = SEASONS[word.toLowerCase()]!;
+      const year = typeof direction === 'number' ? stated(direction) : open(direction);
+      out.push({ start, end, rule: RULE, expr: calendar({ unit: 'season', season: code }, year) });
+    };
+    for (const m of matchAll(WITH_YEAR, sentence)) {
+      push(m.index, m.index + m[0].length, (m[2] ?? m[3])!, Number(m[4]));
+    }
+    for (const m of matchAll(MODIFIED, sentence)) {
+      const end = m.index + m[0].length;
+      if (nameWordAfter(sentence, end)) continue;
+      push(m.index, end, m[2]!, MODIFIER[m[1]!.toLowerCase().replace(/\s+/g, ' ')]!);
+    }
+    for (const m of matchAll(EARLY_LATE, sentence)) {
+      const end = m.index + m[0].length;
+      if (!nameWordAfter(sentence, end)) push(m.index, end, m[1]!, 'auto');
+    }
+    for (const m of matchAll(AFTER_PREPOSITION, sentence)) {
+      const end = m.index + m[0].length;
+      if (!nameWordAfter(sentence, end)) push(groupStart(m, 1), end, m[2]!, 'auto');
+    }
+    return out;
+  },
+};

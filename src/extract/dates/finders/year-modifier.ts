@@ -9,19 +9,25 @@
  */
 
 import { calendar, stated, type Candidate, type Finder } from '../model.js';
-import { YEAR, groupEnd, groupStart, matchAll, nameWordBefore, quantityFollows } from '../text.js';
+import { YEAR, coordinatedYears, groupEnd, groupStart, matchAll, nameWordBefore, quantityFollows } from '../text.js';
 import { firstLetterEitherCase, type Vocabulary } from '../vocabulary.js';
 
 const RULE = 'date.year-modifier';
+/** Cheap pre-test: a sentence without it cannot match, so the patterns below are skipped. */
+const CUE = /\d{4}/;
 const POSSESSIVE = new RegExp(`${YEAR}['’]s\\b`, 'gud');
 
 export function createYearModifierFinder(v: Vocabulary): Finder {
   const determiners = firstLetterEitherCase([...v.yearDeterminers]) || '(?!)';
   // Case-sensitive: the next word's case is what tells a modifier from a name.
-  const modifier = new RegExp(`\\b(?:${determiners})\\s+${YEAR}(?=\\s+\\p{Ll})`, 'gud');
+  const modifier = new RegExp(
+    `\\b(?:${determiners})\\s+${YEAR}((?:(?:\\s*,\\s*|\\s+(?:and|or)\\s+)(?:1\\d{3}|20\\d{2})\\b)*)(?=\\s+\\p{Ll})`,
+    'gud',
+  );
   return {
     id: RULE,
     find(sentence) {
+      if (!CUE.test(sentence)) return [];
       const out: Candidate[] = [];
       const push = (m: RegExpExecArray): void => {
         const year = Number(m[1]);
@@ -29,7 +35,15 @@ export function createYearModifierFinder(v: Vocabulary): Finder {
         out.push({ start: groupStart(m, 1), end: groupEnd(m, 1), rule: RULE, expr: calendar({ unit: 'year' }, stated(year)) });
       };
       for (const m of matchAll(modifier, sentence)) {
-        if (!quantityFollows(sentence, groupEnd(m, 1), v)) push(m);
+        const end = m.index + m[0].length;
+        if (quantityFollows(sentence, end, v)) continue;
+        push(m);
+        // "the 1997 and 2001 elections": every listed year modifies the noun.
+        for (const y of coordinatedYears(sentence, groupEnd(m, 1), v)) {
+          if (y.year >= 1900 && y.end <= end) {
+            out.push({ start: y.start, end: y.end, rule: RULE, expr: calendar({ unit: 'year' }, stated(y.year)) });
+          }
+        }
       }
       for (const m of matchAll(POSSESSIVE, sentence)) {
         if (!nameWordBefore(sentence, groupStart(m, 1))) push(m);

@@ -11,14 +11,20 @@ import { expandYearEnd, groupEnd, groupStart, matchAll, quantityFollows, quantit
 import type { Vocabulary } from '../vocabulary.js';
 
 const RULE = 'date.year-range';
+/** Cheap pre-test: a sentence without it cannot match, so the patterns below are skipped. */
+const CUE = /\d{4}/;
 
 const START = '(?<![\\p{L}\\p{N}.,$£€¥#/-])(1\\d{3}|20\\d{2})';
-const END = '(1\\d{3}|20\\d{2}|\\d{2})(?![\\p{N}]|[.,]\\p{N}|\\s?%|s\\b)';
+const TAIL = '(?![\\p{N}]|[.,]\\p{N}|\\s?%|s\\b)';
+/** A two-digit end ("2004-05") only after a dash or slash: "between 2000 and 30" is not a range. */
+const END = `(1\\d{3}|20\\d{2}|\\d{2})${TAIL}`;
+const FULL_END = `(1\\d{3}|20\\d{2})${TAIL}`;
 
 function patterns(v: Vocabulary): readonly RegExp[] {
   return [
     // from 1995 to 2000, between 2001 and 2005
-    new RegExp(`\\b(from|between)\\s+${START}\\s*(?:-|–|—|to|and|until|till|through)\\s*${END}`, 'giud'),
+    new RegExp(`\\b(from|between)\\s+${START}\\s*(?:-|–|—)\\s*${END}`, 'giud'),
+    new RegExp(`\\b(from|between)\\s+${START}\\s+(?:to|and|until|till|through)\\s+${FULL_END}`, 'giud'),
     // in 2004-05, since 1998/99
     new RegExp(`\\b(${v.strongPrepositionSource}|${v.weakPrepositionSource})\\s+${START}\\s*[-–/]\\s*${END}`, 'giud'),
     // (1995-2000)
@@ -31,6 +37,7 @@ export function createYearRangeFinder(v: Vocabulary): Finder {
   return {
     id: RULE,
     find(sentence) {
+      if (!CUE.test(sentence)) return [];
       const out: Candidate[] = [];
       for (const re of res) {
         for (const m of matchAll(re, sentence)) {

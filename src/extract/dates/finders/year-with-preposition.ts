@@ -11,11 +11,13 @@
 
 import { calendar, stated, type Candidate, type Finder } from '../model.js';
 import {
-  YEAR, groupEnd, groupStart, isCapitalized, isSentenceStart, matchAll, nameWordBefore, quantityFollows, quantityPrecedes,
+  YEAR, coordinatedYears, groupEnd, groupStart, isCapitalized, isSentenceStart, matchAll, nameWordBefore, quantityFollows, quantityPrecedes,
 } from '../text.js';
 import type { Vocabulary } from '../vocabulary.js';
 
 const RULE = 'date.year-with-preposition';
+/** Cheap pre-test: a sentence without it cannot match, so the patterns below are skipped. */
+const CUE = /\d{4}/;
 
 function pattern(v: Vocabulary): RegExp {
   return new RegExp(`(?:\\b(${v.strongPrepositionSource}|${v.weakPrepositionSource})\\s+)?\\b((?:the\\s+)?year\\s+)?${YEAR}`, 'giud');
@@ -23,7 +25,7 @@ function pattern(v: Vocabulary): RegExp {
 
 export function createYearWithPrepositionFinder(v: Vocabulary): Finder {
   const re = pattern(v);
-  return { id: RULE, find: (sentence) => find(sentence, re, v) };
+  return { id: RULE, find: (sentence) => (CUE.test(sentence) ? find(sentence, re, v) : []) };
 }
 
 function find(sentence: string, re: RegExp, v: Vocabulary): Candidate[] {
@@ -50,6 +52,9 @@ function find(sentence: string, re: RegExp, v: Vocabulary): Candidate[] {
     }
     const start = yearWord ? groupStart(m, 2) : yearStart;
     out.push({ start, end: yearEnd, rule: RULE, expr: calendar({ unit: 'year' }, stated(year)) });
+    for (const next of coordinatedYears(sentence, yearEnd, v)) {
+      out.push({ start: next.start, end: next.end, rule: RULE, expr: calendar({ unit: 'year' }, stated(next.year)) });
+    }
   }
   return out;
 }
