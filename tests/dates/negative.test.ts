@@ -36,6 +36,7 @@ const NO_DATE: readonly string[] = [
   'The programme is shown at about 1900 GMT.',
   'He has a 6,932 majority and won 2,005 votes.',
   'The score was 3/1 and the odds 10-11.',
+  'He has moved from 4/1 to 5/2 favourite to play the part.',
   'Temperatures were in the 90s and he is in his 80s.',
   // years inside names
   'The activities of the "Vietnam-Laos, Laos-Vietnam Solidarity and Friendship Year 2022.2" were successful.',
@@ -50,6 +51,8 @@ const NO_DATE: readonly string[] = [
   'He reads the Sunday Times every Monday and watched Super Tuesday on television.',
   'Black Friday is based upon the novel of the same name.',
   'Carson hosted the Tonight Show for 30 years.',
+  'He directed Platoon and Born on the Fourth of July.',
+  'Beware the Ides of March, the soothsayer said.',
   'Mondays are always busy.',
   'She competed at the Winter Olympics with a spring in her step.',
   'The team led at the end of the first half.',

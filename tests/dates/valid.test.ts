@@ -93,6 +93,10 @@ const ROWS: readonly Row[] = [
   ['The volume of sales between October and December 2004 fell.', null,
     [['October and December 2004', '2004-10/2004-12', 'range', false, 'date.month']]],
 
+  // chrono reads "November, first" as 1 November, even over "5 March"
+  ['In November, first half profits were down.', '2005-03-15', [['November', '2004-11', 'month', true, 'date.month']]],
+  ['On 5 March, first they met and then they signed.', '2005-03-15', [['5 March', '2005-03-05', 'day', true, 'date.chrono']]],
+
   // --- invented: yearless, resolved against the publication date ---
   ['The factory opened in May.', '2005-03-10', [['May', '2004-05', 'month', true, 'date.month']]],
   ['The new line will open in May.', '2005-03-10', [['May', '2005-05', 'month', true, 'date.month']]],

@@ -62,6 +62,27 @@ export function plausiblePersonName(name: string, lexicon: EntityLexicon): boole
   return !(lexicon.commonWords.has(lower) && !lexicon.givenNames.has(lower));
 }
 
+/**
+ * Narrows a capitalized run found by a weak rule to the name in it: after the last possessive
+ * ("Labour's Yvette Cooper"), and past a leading word that is no given name when a given name
+ * follows ("Democrat Sarah Teather", "Guitarist Brian May") or that is an -ing form ("Fuming").
+ * Returns the offset of the name within the run, and the name.
+ */
+export function narrowRun(run: string, lexicon: EntityLexicon): { offset: number; name: string } {
+  let words = run.split(/\s+/);
+  let offset = 0;
+  const skip = (n: number) => {
+    offset += words.slice(0, n).join(' ').length + 1;
+    words = words.slice(n);
+  };
+  const lastPossessive = words.slice(0, -1).findLastIndex((w) => POSSESSIVE.test(w));
+  if (lastPossessive >= 0) skip(lastPossessive + 1);
+  const given = (w: string | undefined) => !!w && lexicon.givenNames.has(w.toLowerCase());
+  if (words.length > 2 && !given(words[0]) && given(words[1])) skip(1);
+  else if (words.length > 1 && !given(words[0]) && /ing$/.test(words[0]!)) skip(1);
+  return { offset, name: words.join(' ').replace(POSSESSIVE, '') };
+}
+
 /** Known names from the gazetteers: countries, demonyms, places, organizations. */
 export const findGazetteer: Finder = (sentence, lexicon) => {
   const out: Candidate[] = [];
@@ -204,10 +225,10 @@ export const findSpeakers: Finder = (sentence, lexicon) => {
   const before = new RegExp(`\\b${SAID}\\s+(${name})`, 'gu');
   for (const re of [after, before]) {
     for (const m of sentence.text.matchAll(re)) {
-      const raw = m[1]!;
-      const start = m.index + m[0].indexOf(raw);
-      const nameText = trimPersonName(raw, lexicon);
-      if (!plausiblePersonName(nameText, lexicon) || nameText !== raw.replace(POSSESSIVE, '')) continue;
+      const run = narrowRun(m[1]!, lexicon);
+      const start = m.index + m[0].indexOf(m[1]!) + run.offset;
+      const nameText = trimPersonName(run.name, lexicon);
+      if (!plausiblePersonName(nameText, lexicon) || nameText !== run.name) continue;
       out.push({ type: 'PERSON', start, end: start + nameText.length, rule: 'person.speaker', roles: [], priority: 1 });
     }
   }
@@ -236,9 +257,10 @@ export const findAppositivePeople: Finder = (sentence, lexicon) => {
   const re = new RegExp(`(?<![\\p{L}'-])(${NAME_RUN}),\\s+(?:(?:a|an|the|his|her|their)\\s+)?(?:[\\p{Ll}\\d-]+\\s+){0,2}?(\\p{Ll}+)\\b`, 'gu');
   for (const m of sentence.text.matchAll(re)) {
     if (!lexicon.roleNouns.has(m[2]!)) continue;
-    const name = trimPersonName(m[1]!, lexicon);
-    if (!plausiblePersonName(name, lexicon) || name !== m[1]) continue;
-    out.push({ type: 'PERSON', start: m.index, end: m.index + name.length, rule: 'person.appositive', roles: [], priority: 2 });
+    const run = narrowRun(m[1]!, lexicon);
+    const name = trimPersonName(run.name, lexicon);
+    if (!plausiblePersonName(name, lexicon) || name !== run.name) continue;
+    out.push({ type: 'PERSON', start: m.index + run.offset, end: m.index + run.offset + name.length, rule: 'person.appositive', roles: [], priority: 2 });
   }
   return out;
 };
@@ -248,14 +270,16 @@ export const findFamilyNamePeople: Finder = (sentence, lexicon) => {
   const out: Candidate[] = [];
   const re = new RegExp(`(?<![\\p{L}\\p{N}'-])${NAME_RUN}(?![\\p{L}'-])`, 'gu');
   for (const m of sentence.text.matchAll(re)) {
-    const words = m[0].replace(POSSESSIVE, '').split(/\s+/);
+    const run = narrowRun(m[0], lexicon);
+    const words = run.name.split(/\s+/);
+    const at = m.index + run.offset;
     // Try the longest run that ends in a family name (many family names are given names too: "Thomas").
     for (let end = words.length; end >= 2; end--) {
       const last = words[end - 1]!.toLowerCase();
       if (!lexicon.familyNames.has(last) && !(lexicon.givenNames.has(last) && !lexicon.commonWords.has(last))) continue;
       const name = words.slice(0, end).join(' ');
       if (!plausiblePersonName(name, lexicon)) break;
-      out.push({ type: 'PERSON', start: m.index, end: m.index + name.length, rule: 'person.family-name', roles: [], priority: 2 });
+      out.push({ type: 'PERSON', start: at, end: at + name.length, rule: 'person.family-name', roles: [], priority: 2 });
       break;
     }
   }

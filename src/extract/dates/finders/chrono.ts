@@ -11,7 +11,7 @@
  * Dropped: matches without a month word or a year ("3/1", "4/1 to 5/2" are odds), lower-case
  * month words ("may 5"), capitalized non-calendar starts inside a sentence ("Born on the Fourth
  * of July" is a film), and an ordinal read as a day when a word follows ("In November, first half
- * profits...").
+ * profits...", see MONTH_COMMA_ORDINAL).
  *
  * Only components chrono marks as *certain* are read. Anything chrono merely implied from its
  * reference (the year of "5 March", the date of a bare time) is ignored here and resolved later
@@ -53,8 +53,15 @@ function buildChrono(): Chrono {
 const CALENDAR_WORD = new RegExp(`^(?:${MONTH_NAME_OR_ABBR}|${WEEKDAY_NAME})`);
 const LOWER_MONTH = /\b(?:may|march|june|july|august)\b/;
 const MONTH_WORD = new RegExp(`\\b(?:${MONTH_NAME_OR_ABBR})`, 'i');
-/** "In November, first half profits...": chrono reads "November, first" as 1 November. */
-const ORDINAL_WORD_BEFORE_WORD = /\b(?:first|second|third|fourth|fifth|last)$/i;
+const ORDINAL_WORD = 'first|second|third|fourth|fifth|last';
+/**
+ * "In November, first half profits..." and "On 5 March, first they met": chrono reads "November,
+ * first" as 1 November, even over "5 March". The comma is masked (same length, so offsets hold)
+ * before chrono reads the sentence.
+ */
+const MONTH_COMMA_ORDINAL = new RegExp(`\\b(${MONTH_NAME_OR_ABBR}),(?=\\s+(?:${ORDINAL_WORD})\\b)`, 'gi');
+/** "On May first the...": without a comma, an ordinal followed by a word is not the day. */
+const ORDINAL_WORD_BEFORE_WORD = new RegExp(`\\b(?:${ORDINAL_WORD})$`, 'i');
 const LEADING_PREPOSITION = /^(?:(?:on|in|at|from|since|by|of|until|till|before|after|during|between)\s+)+/i;
 
 function day(c: ParsedComponents): CalendarExpr | null {
@@ -103,13 +110,14 @@ export function createChronoFinder(): Finder {
     find(sentence) {
       let results: ParsedResult[];
       try {
-        results = chrono.parse(sentence, { instant: new Date(REFERENCE_MS), timezone: 0 }, { forwardDate: false });
+        const masked = sentence.replace(MONTH_COMMA_ORDINAL, '$1;');
+        results = chrono.parse(masked, { instant: new Date(REFERENCE_MS), timezone: 0 }, { forwardDate: false });
       } catch {
         return []; // a third-party parser must not take the document down
       }
       const out: Candidate[] = [];
       for (const r of results) {
-        const raw = r.text;
+        const raw = sentence.slice(r.index, r.index + r.text.length);
         const lead = LEADING_PREPOSITION.exec(raw)?.[0].length ?? 0;
         const text = raw.slice(lead).replace(/[\s,;:]+$/, '');
         if (!text || LOWER_MONTH.test(text)) continue;

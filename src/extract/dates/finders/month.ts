@@ -11,7 +11,7 @@
 
 import { isValidYear } from '../calendar.js';
 import { calendar, open, stated, type CalendarExpr, type Candidate, type Direction, type Finder } from '../model.js';
-import { MONTH_NAME, MONTH_NAME_OR_ABBR, YEAR, groupEnd, groupStart, matchAll, monthNumber } from '../text.js';
+import { MONTH_NAME, MONTH_NAME_OR_ABBR, YEAR, groupEnd, groupStart, matchAll, monthNumber, nameWordBefore } from '../text.js';
 import type { Vocabulary } from '../vocabulary.js';
 
 const RULE = 'date.month';
@@ -47,6 +47,8 @@ export function createMonthFinder(v: Vocabulary): Finder {
       }
       for (const m of matchAll(alone, sentence)) {
         const modifier = m[2]?.toLowerCase();
+        // "the Ides of March", "Born on the Fourth of July": of/to/for after a capitalized word.
+        if (m[1] && v.names.has(m[1].toLowerCase()) && nameWordBefore(sentence, groupStart(m, 1))) continue;
         const start = modifier ? groupStart(m, 2) : groupStart(m, 3);
         const direction = modifier ? MODIFIER[modifier]! : 'auto';
         out.push({ start, end: groupEnd(m, 3), rule: RULE, expr: month(m[3]!, open(direction)) });
