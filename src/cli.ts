@@ -4,11 +4,12 @@ import { parseArgs } from 'node:util';
 import cliProgress from 'cli-progress';
 import { ConfigError, loadConfig, resolveConfig, type ResolvedConfig } from './config.js';
 import { RuleFileError } from './rules/load.js';
-import { runPipeline, type RunSummary } from './pipeline.js';
+import { mergeShards, runPipeline, type RunSummary, type Shard } from './pipeline.js';
 
 export const EXIT = { ok: 0, unexpected: 1, usage: 2, documentsFailed: 3 } as const;
 
 const HELP = `Usage: npm start -- [options]
+       npm start -- merge --output DIR PART_DIR...
 
 Extracts people, organizations, places, dates and commitments from news articles
 into CSV and JSON Lines tables, with provenance for every record.
@@ -20,6 +21,8 @@ Options:
   --rules DIR        folder of rule files (default: rules)
   --concurrency N    parallel workers; 0 = one per core (default: 0)
   --full             ignore cached results and process every article again
+  --shard I/N        process only slice I (0-based) of N, by document id, into a
+                     partial output that \`merge\` combines
   --quiet            no progress and no summary (errors still go to stderr)
   -h, --help         show this help
 
@@ -37,6 +40,9 @@ interface CliOptions {
   readonly full: boolean;
   readonly quiet: boolean;
   readonly help: boolean;
+  readonly shard?: Shard;
+  readonly command: 'run' | 'merge';
+  readonly parts: readonly string[];
 }
 
 export function parseCli(argv: readonly string[]): CliOptions {
@@ -45,7 +51,7 @@ export function parseCli(argv: readonly string[]): CliOptions {
     parsed = parseArgs({
       args: [...argv],
       strict: true,
-      allowPositionals: false,
+      allowPositionals: true,
       options: {
         input: { type: 'string' },
         output: { type: 'string' },
@@ -53,6 +59,7 @@ export function parseCli(argv: readonly string[]): CliOptions {
         rules: { type: 'string' },
         concurrency: { type: 'string' },
         full: { type: 'boolean', default: false },
+        shard: { type: 'string' },
         quiet: { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false },
       },
@@ -66,7 +73,29 @@ export function parseCli(argv: readonly string[]): CliOptions {
     concurrency = Number(v.concurrency);
     if (!Number.isInteger(concurrency) || concurrency < 0) throw new UsageError(`--concurrency takes a whole number >= 0, got "${v.concurrency}"`);
   }
-  return { config: v.config, input: v.input, output: v.output, rules: v.rules, concurrency, full: v.full!, quiet: v.quiet!, help: v.help! };
+  let shard: Shard | undefined;
+  if (v.shard !== undefined) {
+    const m = /^(\d+)\/(\d+)$/.exec(v.shard);
+    if (!m || Number(m[2]) < 1 || Number(m[1]) >= Number(m[2])) throw new UsageError(`--shard takes I/N with 0 <= I < N, e.g. 0/4, got "${v.shard}"`);
+    shard = { index: Number(m[1]), count: Number(m[2]) };
+  }
+  const [command, ...parts] = parsed.positionals;
+  if (command !== undefined && command !== 'merge') throw new UsageError(`unknown command "${command}"`);
+  if (command === 'merge' && (!parts.length || !v.output)) throw new UsageError('merge needs --output DIR and at least one PART_DIR');
+  if (command !== 'merge' && parts.length) throw new UsageError(`unexpected argument "${parts[0]}"`);
+  return {
+    config: v.config,
+    input: v.input,
+    output: v.output,
+    rules: v.rules,
+    concurrency,
+    full: v.full!,
+    quiet: v.quiet!,
+    help: v.help!,
+    shard,
+    command: command === 'merge' ? 'merge' : 'run',
+    parts,
+  };
 }
 
 async function exists(file: string): Promise<boolean> {
@@ -121,15 +150,15 @@ function progressReporter(quiet: boolean): { update(done: number, total: number)
   };
 }
 
-function summaryText(s: RunSummary, config: ResolvedConfig): string {
+function summaryText(s: RunSummary, outputDir: string): string {
   const tables = Object.entries(s.counts)
     .map(([t, n]) => `${t} ${n}`)
     .join(', ');
-  const out = path.relative(process.cwd(), config.output) || '.';
+  const out = path.relative(process.cwd(), outputDir) || '.';
   return [
-    `${s.documents} documents processed, ${s.failures.length} failed, in ${(s.wallMs / 1000).toFixed(1)} s`,
+    `${s.documents} documents processed (${s.documents - s.cached} extracted, ${s.cached} from cache), ${s.failures.length} failed, in ${(s.wallMs / 1000).toFixed(1)} s`,
     `tables: ${tables}`,
-    s.changedFiles.length ? `wrote ${s.changedFiles.length} changed files to ${out}/` : `output in ${out}/ was already up to date; nothing rewritten`,
+    s.upToDate || !s.changedFiles.length ? `output in ${out}/ was already up to date; nothing rewritten` : `wrote ${s.changedFiles.length} changed files to ${out}/`,
   ].join('\n');
 }
 
@@ -146,15 +175,26 @@ export async function main(argv: readonly string[]): Promise<number> {
     return EXIT.ok;
   }
   try {
+    if (opts.command === 'merge') {
+      for (const p of opts.parts) if (!(await exists(p))) throw new UsageError(`part folder not found: ${p}`);
+      const output = path.resolve(opts.output!);
+      const summary = await mergeShards(output, opts.parts.map((p) => path.resolve(p)));
+      if (!opts.quiet) process.stderr.write(`${summaryText(summary, output)}\n`);
+      return summary.failures.length ? EXIT.documentsFailed : EXIT.ok;
+    }
     const config = await configFor(opts);
     if (!(await exists(config.input))) throw new ConfigError(opts.input ? '--input' : config.configFile, 'input', `input folder not found: ${config.input}`);
     const progress = progressReporter(opts.quiet);
-    const summary = await runPipeline(config, {
-      onProgress: (d, t) => progress.update(d, t),
-      onFailure: (f) => process.stderr.write(`failed: ${f.error}\n`),
-    });
+    const summary = await runPipeline(
+      config,
+      { full: opts.full, shard: opts.shard },
+      {
+        onProgress: (d, t) => progress.update(d, t),
+        onFailure: (f) => process.stderr.write(`failed: ${f.error}\n`),
+      },
+    );
     progress.stop();
-    if (!opts.quiet) process.stderr.write(`${summaryText(summary, config)}\n`);
+    if (!opts.quiet) process.stderr.write(`${summaryText(summary, config.output)}\n`);
     return summary.failures.length ? EXIT.documentsFailed : EXIT.ok;
   } catch (err) {
     if (err instanceof ConfigError || err instanceof RuleFileError || err instanceof UsageError) {

@@ -1,162 +1,332 @@
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
-import { mkdir } from 'node:fs/promises';
+import { readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
 import pLimit from 'p-limit';
-import winkNLP from 'wink-nlp';
-import model from 'wink-eng-lite-web-model';
+import { Piscina } from 'piscina';
+import { ExtractionCache } from './cache.js';
 import type { ResolvedConfig } from './config.js';
-import { createCommitmentExtractor } from './extract/commitments/index.js';
-import { createDateExtractor, loadDateRules } from './extract/dates/index.js';
-import { createEntityExtractor } from './extract/entities/index.js';
-import { buildLexicon } from './extract/entities/lexicon.js';
-import { loadRules, type RuleSet } from './rules/index.js';
-import { cleanDocument, compileFurniture } from './stages/clean.js';
-import { createDatelineReader } from './stages/dateline.js';
-import { TABLE_NAMES, buildTables, emitTables, writeFileAtomic, type TableName } from './stages/emit.js';
-import { extractDocument, type Extractors } from './stages/extract.js';
-import { DocumentError, listInputFiles, readSourceDocument } from './stages/ingest.js';
-import { resolveEntities } from './stages/resolve.js';
-import { segmentDocument, type SegmentRules } from './stages/segment.js';
-import type { DocumentExtraction, SourceDocument } from './types.js';
+import { loadRules } from './rules/index.js';
+import { TABLE_NAMES, TableWriter, documentRows, entityRows, writeFileAtomic, type TableName } from './stages/emit.js';
+import { listInputFiles, readFileBytes, sha256Hex } from './stages/ingest.js';
+import { PIPELINE_VERSION, STAGES, addTimings, newTimings, timed, timedAsync, type Timings } from './stages/order.js';
+import { resolveEntities, summarize, type EntitySummary, type MergeRecord } from './stages/resolve.js';
+import type { DocumentExtraction } from './types.js';
+import type { WorkerResult, WorkerTask } from './worker.js';
 
-/** The stages, in the order they run. */
-export const STAGES = ['ingest', 'clean', 'segment', 'extract', 'resolve', 'emit'] as const;
-export type StageName = (typeof STAGES)[number];
-
-export const PIPELINE_VERSION: string = (
-  JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }
-).version;
-
-/** Milliseconds spent per stage, summed over documents. */
-export type Timings = Record<StageName, number>;
-
-const newTimings = (): Timings => Object.fromEntries(STAGES.map((s) => [s, 0])) as Timings;
-
-function timed<T>(timings: Timings, stage: StageName, fn: () => T): T {
-  const t0 = performance.now();
-  try {
-    return fn();
-  } finally {
-    timings[stage] += performance.now() - t0;
-  }
-}
-
-/** Everything loaded once per process (or worker) to process documents: rules and NLP models. */
-export interface DocumentProcessor {
-  readonly rules: RuleSet;
-  /** clean -> segment -> extract for one document. */
-  process(src: SourceDocument, timings?: Timings): DocumentExtraction;
-}
-
-export async function createDocumentProcessor(rulesDir: string): Promise<DocumentProcessor> {
-  const rules = await loadRules(rulesDir);
-  const dateRules = await loadDateRules(rulesDir);
-  const nlp = winkNLP(model);
-  const furniture = compileFurniture(rules.furniture);
-  const readDateline = createDatelineReader();
-  const segmentRules: SegmentRules = { abbreviations: new Set(rules.abbreviations.entries) };
-  const extractors: Extractors = {
-    entities: createEntityExtractor(buildLexicon(rules)),
-    dates: createDateExtractor(dateRules),
-    commitments: createCommitmentExtractor(rules.commitments),
-  };
-  return {
-    rules,
-    process(src, timings = newTimings()) {
-      const clean = timed(timings, 'clean', () => cleanDocument(src, furniture, readDateline));
-      const segmented = timed(timings, 'segment', () => segmentDocument(clean, nlp, segmentRules));
-      return timed(timings, 'extract', () => extractDocument(segmented, extractors));
-    },
-  };
-}
+export { PIPELINE_VERSION, STAGES };
 
 export interface Failure {
   readonly source: string;
   readonly error: string;
 }
 
+/** One input document of a run: where its extraction is cached. */
+export interface InputRecord {
+  readonly source: string;
+  readonly doc_id: string;
+  readonly sha256: string;
+  readonly bytes: number;
+  readonly encoding: string;
+  /** Cache key of its extraction. */
+  readonly key: string;
+}
+
+export interface Shard {
+  /** 0-based index of this slice. */
+  readonly index: number;
+  readonly count: number;
+}
+
+export interface RunOptions {
+  /** Ignore cached extractions and process every article again. */
+  readonly full?: boolean;
+  /** Process only this slice of the input (by document id) and write partial results. */
+  readonly shard?: Shard;
+}
+
 export interface RunSummary {
   readonly documents: number;
+  /** Documents whose extraction came from the cache. */
+  readonly cached: number;
   readonly failures: readonly Failure[];
   readonly counts: Readonly<Record<TableName, number>>;
   readonly timings: Timings;
   readonly changedFiles: readonly string[];
+  /** True when the input, rules and config were as last time and nothing was rewritten. */
+  readonly upToDate: boolean;
   readonly wallMs: number;
 }
 
 export interface RunHooks {
-  /** Called after each document, with how many are done of how many. */
   readonly onProgress?: (done: number, total: number) => void;
   readonly onFailure?: (failure: Failure) => void;
 }
 
 const sha = (s: string) => createHash('sha256').update(s).digest('hex');
+const cacheDir = (outputDir: string) => path.join(outputDir, '.cache');
+const PARTIAL = 'partial.json';
+const REGISTRY = 'entity-ids.json';
 
-/** Runs the whole pipeline over `config.input` into `config.output`. */
-export async function runPipeline(config: ResolvedConfig, hooks: RunHooks = {}): Promise<RunSummary> {
-  const t0 = performance.now();
-  const timings = newTimings();
-  const processor = await createDocumentProcessor(config.rules);
-  const ingestOptions = { extensions: config.extensions, maxBytes: config.maxFileBytes };
-  const listing = await timedAsync(timings, 'ingest', () => listInputFiles(config.input, ingestOptions));
+/** The settings that change what is extracted; paths and worker counts do not. */
+export function configHash(config: ResolvedConfig): string {
+  return sha(JSON.stringify({ extensions: config.extensions, maxFileBytes: config.maxFileBytes }));
+}
+
+/** Which slice of `count` a document belongs to: deterministic, by document id. */
+export function shardOf(docId: string, count: number): number {
+  return parseInt(docId.slice(0, 8), 16) % count;
+}
+
+interface Extracted {
+  readonly inputs: InputRecord[];
+  readonly summaries: EntitySummary[];
+  readonly failures: Failure[];
+  readonly cached: number;
+  readonly rulesHash: string;
+}
+
+/** Ingest and extract: every document of the input (or of one shard), through the cache and the worker pool. */
+async function extractAll(config: ResolvedConfig, options: RunOptions, timings: Timings, hooks: RunHooks): Promise<Extracted> {
+  const rules = await loadRules(config.rules);
+  // Date rules are validated here too, so that a bad rules file stops the run before any work.
+  const { loadDateRules } = await import('./extract/dates/index.js');
+  await loadDateRules(config.rules);
+  const cache = new ExtractionCache(cacheDir(config.output), rules.hash, PIPELINE_VERSION);
+  const ingest = { extensions: config.extensions, maxBytes: config.maxFileBytes };
+  const listing = await timedAsync(timings, 'ingest', () => listInputFiles(config.input, ingest));
   const failures: Failure[] = listing.errors.map((e) => ({ source: e.source, error: e.message }));
   failures.forEach((f) => hooks.onFailure?.(f));
-  const extractions: DocumentExtraction[] = [];
-  const inputs: { source: string; doc_id: string; sha256: string; bytes: number; encoding: string }[] = [];
-  // Files are read ahead with bounded concurrency; extraction is CPU-bound and runs one at a time.
-  const limit = pLimit(Math.max(1, config.concurrency));
-  const reads = listing.files.map((source) => limit(() => readSourceDocument(config.input, source, ingestOptions).then((d) => d, (e: unknown) => e)));
-  let done = 0;
-  for (let i = 0; i < reads.length; i++) {
-    const source = listing.files[i]!;
-    const t1 = performance.now();
-    const got = await reads[i]!;
-    timings.ingest += performance.now() - t1;
-    try {
-      if (got instanceof Error) throw got;
-      const src = got as SourceDocument;
-      inputs.push({ source, doc_id: src.docId, sha256: src.sha256, bytes: src.bytes, encoding: src.encoding });
-      extractions.push(processor.process(src, timings));
-    } catch (err) {
-      const failure = { source, error: err instanceof DocumentError ? err.message : `${source}: ${(err as Error).message}` };
-      failures.push(failure);
-      hooks.onFailure?.(failure);
+
+  let pool: Piscina<WorkerTask, WorkerResult> | null = null;
+  let inline: ((task: WorkerTask) => Promise<WorkerResult>) | null = null;
+  const process = async (task: WorkerTask): Promise<WorkerResult> => {
+    if (config.concurrency > 1) {
+      pool ??= new Piscina<WorkerTask, WorkerResult>({
+        filename: new URL('./worker.ts', import.meta.url).href,
+        minThreads: 1,
+        maxThreads: config.concurrency,
+        idleTimeout: 1000,
+      });
+      return pool.run(task, { transferList: [task.bytes.buffer as ArrayBuffer] });
     }
-    hooks.onProgress?.(++done, reads.length);
-  }
-  const resolution = timed(timings, 'resolve', () => resolveEntities(extractions));
-  const tables = buildTables(extractions, resolution);
-  await mkdir(config.output, { recursive: true });
-  const emitted = await timedAsync(timings, 'emit', () => emitTables(config.output, tables));
-  const counts = Object.fromEntries(TABLE_NAMES.map((t) => [t, tables[t].length])) as Record<TableName, number>;
-  const manifest = {
-    pipeline: { name: 'news-commitments-pipeline', version: PIPELINE_VERSION },
-    rules: { dir: path.relative(process.cwd(), config.rules) || '.', sha256: processor.rules.hash },
-    // Only the settings that change what is extracted; paths and worker counts do not.
-    config: { file: config.configFile, sha256: sha(JSON.stringify({ extensions: config.extensions, maxFileBytes: config.maxFileBytes })) },
-    inputs,
-    counts,
-    tables: emitted.files.map((f) => ({ file: f.file, rows: f.rows, sha256: f.sha256 })),
-    failures,
-    timings_ms: Object.fromEntries(STAGES.map((s) => [s, Math.round(timings[s])])),
+    inline ??= (await import('./worker.js')).default;
+    return inline(task);
   };
-  await writeFileAtomic(path.join(config.output, 'manifest.json'), `${JSON.stringify(manifest, null, 2)}\n`);
+
+  const inputs: InputRecord[] = [];
+  const summaries: EntitySummary[] = [];
+  let cached = 0;
+  let done = 0;
+  // Reading is I/O-bound and bounded by p-limit; extraction runs in the pool as files arrive.
+  const read = pLimit(Math.max(2, config.concurrency * 2));
+  const work = pLimit(Math.max(1, config.concurrency * 2));
+  try {
+    await Promise.all(
+      listing.files.map((source) =>
+        read(async () => {
+          const t0 = performance.now();
+          const got = await readFileBytes(config.input, source, ingest).catch((err: Error) => err);
+          timings.ingest += performance.now() - t0;
+          if (got instanceof Error) return { source, error: got.message, ok: false as const };
+          return { source, bytes: got, sha256: sha256Hex(got), ok: true as const };
+        }).then((r) =>
+          work(async () => {
+            if (!r.ok) {
+              failures.push({ source: r.source, error: r.error });
+              hooks.onFailure?.({ source: r.source, error: r.error });
+            } else if (!options.shard || shardOf(r.sha256.slice(0, 16), options.shard.count) === options.shard.index) {
+              const key = cache.keyFor(r.sha256);
+              let x = options.full ? null : await cache.get(key, r.sha256);
+              if (x) cached++;
+              else {
+                const result = await process({ rulesDir: config.rules, source: r.source, bytes: r.bytes });
+                addTimings(timings, result.timings);
+                if (result.ok) {
+                  x = result.extraction;
+                  await cache.put(key, x);
+                } else {
+                  failures.push({ source: r.source, error: result.error });
+                  hooks.onFailure?.({ source: r.source, error: result.error });
+                }
+              }
+              if (x) {
+                inputs.push({ source: r.source, doc_id: x.docId, sha256: x.sha256, bytes: r.bytes.length, encoding: x.encoding, key });
+                summaries.push(summarize(x));
+              }
+            }
+            hooks.onProgress?.(++done, listing.files.length);
+          }),
+        ),
+      ),
+    );
+  } finally {
+    if (pool) await (pool as Piscina).destroy();
+  }
+  const bySource = (a: { source: string }, b: { source: string }) => (a.source < b.source ? -1 : a.source > b.source ? 1 : 0);
+  inputs.sort(bySource);
+  summaries.sort(bySource);
+  failures.sort(bySource);
+  return { inputs, summaries, failures, cached, rulesHash: rules.hash };
+}
+
+interface Manifest {
+  pipeline: { name: string; version: string };
+  rules: { sha256: string };
+  config: { sha256: string };
+  inputs: InputRecord[];
+  failures: Failure[];
+  tables: { file: string; rows: number; sha256: string }[];
+  counts: Record<TableName, number>;
+}
+
+async function readJson<T>(file: string): Promise<T | null> {
+  try {
+    return JSON.parse(await readFile(file, 'utf8')) as T;
+  } catch {
+    return null;
+  }
+}
+
+/** Did the last run see exactly this input, rules and config, and are its tables intact? */
+async function upToDate(outputDir: string, ex: Extracted, config: ResolvedConfig): Promise<Manifest | null> {
+  const prev = await readJson<Manifest>(path.join(outputDir, 'manifest.json'));
+  if (!prev || prev.pipeline?.version !== PIPELINE_VERSION || prev.rules?.sha256 !== ex.rulesHash || prev.config?.sha256 !== configHash(config)) return null;
+  if (JSON.stringify(prev.inputs) !== JSON.stringify(ex.inputs) || JSON.stringify(prev.failures) !== JSON.stringify(ex.failures)) return null;
+  for (const t of prev.tables ?? []) {
+    const data = await readFile(path.join(outputDir, t.file)).catch(() => null);
+    if (!data || createHash('sha256').update(data).digest('hex') !== t.sha256) return null;
+  }
+  return prev.tables?.length === TABLE_NAMES.length * 2 ? prev : null;
+}
+
+/** Resolve and emit over every document whose extraction is in one of `caches`. */
+async function resolveAndEmit(
+  outputDir: string,
+  docs: readonly { input: InputRecord; cache: ExtractionCache }[],
+  summaries: readonly EntitySummary[],
+  timings: Timings,
+): Promise<{ counts: Record<TableName, number>; files: Awaited<ReturnType<TableWriter['commit']>>; merges: readonly MergeRecord[] }> {
+  const registryFile = path.join(cacheDir(outputDir), REGISTRY);
+  const registry = new Map(Object.entries((await readJson<Record<string, string>>(registryFile)) ?? {}));
+  const resolution = timed(timings, 'resolve', () => resolveEntities(summaries, registry));
+  const names = new Map(resolution.entities.map((e) => [e.entityId, e.name]));
+  const counts = Object.fromEntries(TABLE_NAMES.map((t) => [t, 0])) as Record<TableName, number>;
+  const t0 = performance.now();
+  const writer = await TableWriter.open(outputDir);
+  try {
+    const entities = entityRows(resolution);
+    await writer.write('entities', entities);
+    counts.entities = entities.length;
+    for (const { input, cache } of docs) {
+      const x: DocumentExtraction | null = await cache.get(input.key, input.sha256);
+      if (!x) throw new Error(`${input.source}: its cached extraction disappeared during the run`);
+      const rows = documentRows(x, resolution.localToGlobal.get(x.docId) ?? [], names);
+      for (const t of ['documents', 'mentions', 'dates', 'commitments'] as const) {
+        await writer.write(t, rows[t]);
+        counts[t] += rows[t].length;
+      }
+    }
+  } catch (err) {
+    await writer.abort();
+    throw err;
+  }
+  const files = await writer.commit();
+  const ids = Object.fromEntries(resolution.entities.flatMap((e) => e.keys.map((k) => [k, e.entityId])).sort((a, b) => (a[0]! < b[0]! ? -1 : 1)));
+  await writeFileAtomic(registryFile, `${JSON.stringify(ids)}\n`);
+  timings.emit += performance.now() - t0;
+  return { counts, files, merges: resolution.merges };
+}
+
+async function writeManifest(outputDir: string, m: Record<string, unknown>): Promise<void> {
+  await writeFileAtomic(path.join(outputDir, 'manifest.json'), `${JSON.stringify(m, null, 2)}\n`);
+}
+
+/** Runs the whole pipeline over `config.input` into `config.output` (or one shard of it). */
+export async function runPipeline(config: ResolvedConfig, options: RunOptions = {}, hooks: RunHooks = {}): Promise<RunSummary> {
+  const t0 = performance.now();
+  const timings = newTimings();
+  const ex = await extractAll(config, options, timings, hooks);
+  const base = {
+    pipeline: { name: 'news-commitments-pipeline', version: PIPELINE_VERSION },
+    rules: { dir: path.relative(process.cwd(), config.rules) || '.', sha256: ex.rulesHash },
+    config: { file: config.configFile, sha256: configHash(config) },
+  };
+  if (options.shard) {
+    // A shard writes what merge needs: its inputs, failures and cached extractions.
+    await writeFileAtomic(
+      path.join(config.output, PARTIAL),
+      `${JSON.stringify({ ...base, shard: options.shard, inputs: ex.inputs, failures: ex.failures }, null, 2)}\n`,
+    );
+    const counts = Object.fromEntries(TABLE_NAMES.map((t) => [t, 0])) as Record<TableName, number>;
+    counts.documents = ex.inputs.length;
+    return { documents: ex.inputs.length, cached: ex.cached, failures: ex.failures, counts, timings, changedFiles: [PARTIAL], upToDate: false, wallMs: performance.now() - t0 };
+  }
+  const cache = new ExtractionCache(cacheDir(config.output), ex.rulesHash, PIPELINE_VERSION);
+  await cache.prune(new Set(ex.inputs.map((i) => i.key)));
+  const prev = options.full ? null : await upToDate(config.output, ex, config);
+  if (prev) {
+    return { documents: ex.inputs.length, cached: ex.cached, failures: ex.failures, counts: prev.counts, timings, changedFiles: [], upToDate: true, wallMs: performance.now() - t0 };
+  }
+  const out = await resolveAndEmit(config.output, ex.inputs.map((input) => ({ input, cache })), ex.summaries, timings);
+  await writeManifest(config.output, {
+    ...base,
+    inputs: ex.inputs,
+    counts: out.counts,
+    tables: out.files.map((f) => ({ file: f.file, rows: f.rows, sha256: f.sha256 })),
+    failures: ex.failures,
+    merges: out.merges,
+    timings_ms: Object.fromEntries(STAGES.map((s) => [s, Math.round(timings[s])])),
+  });
   return {
-    documents: extractions.length,
-    failures,
-    counts,
+    documents: ex.inputs.length,
+    cached: ex.cached,
+    failures: ex.failures,
+    counts: out.counts,
     timings,
-    changedFiles: emitted.files.filter((f) => f.changed).map((f) => f.file),
+    changedFiles: out.files.filter((f) => f.changed).map((f) => f.file),
+    upToDate: false,
     wallMs: performance.now() - t0,
   };
 }
 
-async function timedAsync<T>(timings: Timings, stage: StageName, fn: () => Promise<T>): Promise<T> {
+/** Merges shard outputs into one output: cross-document resolution and emit over all of them. */
+export async function mergeShards(outputDir: string, partDirs: readonly string[]): Promise<RunSummary> {
   const t0 = performance.now();
-  try {
-    return await fn();
-  } finally {
-    timings[stage] += performance.now() - t0;
+  const timings = newTimings();
+  const docs: { input: InputRecord; cache: ExtractionCache }[] = [];
+  const summaries: EntitySummary[] = [];
+  const failures: Failure[] = [];
+  let base: Record<string, unknown> | null = null;
+  for (const dir of partDirs) {
+    const part = await readJson<{ pipeline: { version: string }; rules: { sha256: string }; config: unknown; inputs: InputRecord[]; failures: Failure[] }>(path.join(dir, PARTIAL));
+    if (!part) throw new Error(`${path.join(dir, PARTIAL)}: not found or not JSON; run the shard with --shard first`);
+    if (part.pipeline.version !== PIPELINE_VERSION) throw new Error(`${dir}: made by pipeline ${part.pipeline.version}, this is ${PIPELINE_VERSION}`);
+    if (base && (base.rules as { sha256: string }).sha256 !== part.rules.sha256) throw new Error(`${dir}: made with other rules than ${partDirs[0]}`);
+    base ??= { pipeline: part.pipeline, rules: part.rules, config: part.config };
+    const cache = new ExtractionCache(cacheDir(dir), part.rules.sha256, PIPELINE_VERSION);
+    for (const input of part.inputs) {
+      const x = await cache.get(input.key, input.sha256);
+      if (!x) throw new Error(`${dir}: cached extraction of ${input.source} is missing or corrupt; re-run that shard`);
+      docs.push({ input, cache });
+      summaries.push(summarize(x));
+    }
+    failures.push(...part.failures);
   }
+  const bySource = (a: { source: string }, b: { source: string }) => (a.source < b.source ? -1 : a.source > b.source ? 1 : 0);
+  docs.sort((a, b) => bySource(a.input, b.input));
+  summaries.sort(bySource);
+  failures.sort(bySource);
+  const out = await resolveAndEmit(outputDir, docs, summaries, timings);
+  await writeManifest(outputDir, {
+    ...base,
+    inputs: docs.map((d) => d.input),
+    counts: out.counts,
+    tables: out.files.map((f) => ({ file: f.file, rows: f.rows, sha256: f.sha256 })),
+    failures,
+    merges: out.merges,
+    merged_from: partDirs.map((d) => path.relative(process.cwd(), d) || '.'),
+    timings_ms: Object.fromEntries(STAGES.map((s) => [s, Math.round(timings[s])])),
+  });
+  await rm(path.join(outputDir, PARTIAL), { force: true });
+  return { documents: docs.length, cached: docs.length, failures, counts: out.counts, timings, changedFiles: out.files.filter((f) => f.changed).map((f) => f.file), upToDate: false, wallMs: performance.now() - t0 };
 }

@@ -42,7 +42,7 @@ describe('npm start on raw/', () => {
     expect(first.code).toBe(0);
     const files = (await readdir(out)).filter((f) => !f.startsWith('.')).sort();
     expect(files).toEqual([...TABLE_NAMES.flatMap((t) => [`${t}.csv`, `${t}.jsonl`]), 'manifest.json'].sort());
-    expect(first.stderr).toMatch(/5 documents processed, 0 failed/);
+    expect(first.stderr).toMatch(/5 documents processed \(5 extracted, 0 from cache\), 0 failed/);
   });
 
   it('lists the five sample articles with their hashes, titles and dates', async () => {
@@ -153,7 +153,8 @@ describe('exit codes', () => {
     const output = path.join(dir, 'out');
     const r = await cli(['--config', config, '--output', output]);
     expect(r.code).toBe(2);
-    expect(r.stderr).toContain(`error: ${config}: colour: unknown key`);
+    expect(r.stderr).toContain(`error: ${config}: concurrency: Invalid input: expected number, received string`);
+    expect(r.stderr).toContain(`${config}: colour: unknown key; known keys: input, output, rules`);
     await expect(stat(output)).rejects.toThrow();
   });
 

@@ -7,7 +7,7 @@
 import { access, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { createDocumentProcessor } from '../pipeline.js';
+import { createDocumentProcessor } from '../processor.js';
 import { sourceDocumentFromBytes } from '../stages/ingest.js';
 import { matchKey } from '../text/fold.js';
 import type { DocumentExtraction, EntityType } from '../types.js';

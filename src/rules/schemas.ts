@@ -157,6 +157,24 @@ export const NamePatternsFile = z.strictObject({
 
 export type NamePatternsRules = z.output<typeof NamePatternsFile>;
 
+const Modality = z.enum(['pledge', 'agreement', 'target', 'signed', 'intention']);
+/** A CAMEO-style event code such as "057". */
+const CameoCode = z.string().regex(/^\d{2,4}$/, 'a CAMEO code of 2 to 4 digits such as "057"');
+/** Lower-case words or phrases, matched as whole words. */
+const Phrases = z.array(NonEmpty).min(1);
+
+/**
+ * An example sentence for a trigger rule; these run as tests. `trigger` is the trigger text the
+ * rule must report (null: no commitment at all), `records` how many records the sentence yields
+ * (coordinated actions), `action` the first record's action.
+ */
+const CommitmentExample = z.strictObject({
+  text: NonEmpty,
+  trigger: NonEmpty.nullable(),
+  action: NonEmpty.optional(),
+  records: z.number().int().min(1).optional(),
+});
+
 export const CommitmentsFile = z.strictObject({
   kind: z.literal('commitments'),
   description: NonEmpty,

@@ -60,8 +60,12 @@ function splitLines(text: string, from: number): Line[] {
 
 const wordCount = (s: string) => (s.match(/\S+/g) ?? []).length;
 
+/**
+ * A line in another language: most of its words that are not capitalized (names are, in English
+ * prose, whatever their letters) carry non-English letters.
+ */
 function isForeign(line: string, rule: CompiledFurniture['foreignLine']): boolean {
-  const words = line.match(/\p{L}+/gu) ?? [];
+  const words = (line.match(/[\p{L}\p{M}]+/gu) ?? []).filter((w) => !/^\p{Lu}/u.test(w));
   if (words.length < rule.minWords) return false;
   const marked = words.filter((w) => /[^\x00-\x7f]/.test(w)).length;
   return marked / words.length >= rule.minShare;
@@ -106,6 +110,7 @@ export function cleanDocument(src: SourceDocument, furniture: CompiledFurniture,
   const origin: Record<string, string> = {};
   const titleCandidates: string[] = [];
   let proseStarted = false;
+  let anyProse = false;
   let dropRest: string | null = null;
   const seen = new Set<string>();
 
@@ -125,7 +130,7 @@ export function cleanDocument(src: SourceDocument, furniture: CompiledFurniture,
       if (!m) continue;
       if (rule.action === 'drop') cls = { kind: 'drop', rule: rule.id };
       else if (rule.action === 'drop-rest') {
-        if (!proseStarted) cls = { kind: 'drop', rule: rule.id };
+        if (!anyProse) cls = { kind: 'drop', rule: rule.id };
         else {
           dropRest = rule.id;
           cls = { kind: 'drop', rule: rule.id, rest: true };
@@ -173,6 +178,7 @@ export function cleanDocument(src: SourceDocument, furniture: CompiledFurniture,
         cls = { kind: 'heading' };
       } else {
         cls = { kind: 'prose' };
+        anyProse = true;
         if (words >= 12) proseStarted = true;
       }
       seen.add(key);

@@ -1,5 +1,5 @@
-import { createHash } from 'node:crypto';
-import { mkdir, open, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { createHash, type Hash } from 'node:crypto';
+import { mkdir, open, readFile, rename, rm, type FileHandle } from 'node:fs/promises';
 import path from 'node:path';
 import { stringify } from 'csv-stringify/sync';
 import type { DocumentExtraction } from '../types.js';
@@ -96,24 +96,20 @@ export const TABLES = {
 export type TableName = keyof typeof TABLES;
 export const TABLE_NAMES = Object.keys(TABLES) as TableName[];
 
-export type Tables = Readonly<Record<TableName, readonly Row[]>>;
 
 const hashId = (prefix: string, ...parts: (string | number)[]) =>
   `${prefix}${createHash('sha256').update(parts.join('\0')).digest('hex').slice(0, 12)}`;
 
 const oneLine = (s: string) => s.replace(/\s+/g, ' ').trim();
 
-/** Builds every table's rows from the per-document extractions and the resolution. Pure. */
-export function buildTables(docs: readonly DocumentExtraction[], resolution: Resolution): Tables {
-  const ordered = [...docs].sort((a, b) => (a.source < b.source ? -1 : a.source > b.source ? 1 : 0));
-  const names = new Map(resolution.entities.map((e) => [e.entityId, e.name]));
-  const documents: Row[] = [];
-  const mentions: Row[] = [];
-  const dates: Row[] = [];
-  const commitments: Row[] = [];
-  for (const d of ordered) {
-    const ids = resolution.localToGlobal.get(d.docId) ?? [];
-    documents.push({
+/** The rows one document contributes to the documents, mentions, dates and commitments tables. Pure. */
+export function documentRows(
+  d: DocumentExtraction,
+  ids: readonly string[],
+  names: ReadonlyMap<string, string>,
+): Record<'documents' | 'mentions' | 'dates' | 'commitments', Row[]> {
+  const documents: Row[] = [
+    {
       doc_id: d.docId,
       source: d.source,
       sha256: d.sha256,
@@ -124,74 +120,70 @@ export function buildTables(docs: readonly DocumentExtraction[], resolution: Res
       url: d.meta.url,
       chars: d.chars,
       encoding: d.encoding,
-    });
-    const sentenceOf = (i: number) => {
-      const s = d.sentences[i]!;
-      return { sentence: oneLine(s.text), sentence_start: s.start, sentence_end: s.end };
+    },
+  ];
+  const sentenceOf = (i: number) => {
+    const s = d.sentences[i]!;
+    return { sentence: oneLine(s.text), sentence_start: s.start, sentence_end: s.end };
+  };
+  const mentions: Row[] = d.mentions.map((m, i) => ({
+    mention_id: hashId('M', d.docId, m.start, m.end, m.type),
+    doc_id: d.docId,
+    source: d.source,
+    entity_id: ids[d.mentionEntity[i]!]!,
+    type: m.type,
+    text: m.text,
+    start: m.start,
+    end: m.end,
+    roles: m.roles,
+    ...sentenceOf(m.sentence),
+    rule: m.rule,
+  }));
+  const dates: Row[] = d.dates.map((x) => ({
+    date_id: hashId('D', d.docId, x.start, x.end),
+    doc_id: d.docId,
+    source: d.source,
+    text: x.text,
+    start: x.start,
+    end: x.end,
+    value: x.value,
+    start_day: x.startDay,
+    end_day: x.endDay,
+    granularity: x.granularity,
+    inferred: x.inferred,
+    sentence: sentenceOf(x.sentence).sentence,
+    rule: x.rule,
+  }));
+  const commitments: Row[] = d.commitments.map((c) => {
+    const actors = [...new Set(c.actors.map((a) => ids[a]!))];
+    return {
+      commitment_id: hashId('C', d.docId, c.start, c.end, c.action),
+      doc_id: d.docId,
+      source: d.source,
+      actors,
+      actor_names: actors.map((a) => names.get(a) ?? ''),
+      trigger: c.trigger,
+      modality: c.modality,
+      action: c.action,
+      object: c.object,
+      amount: c.amount,
+      amount_value: c.amountValue,
+      amount_unit: c.amountUnit,
+      due: c.due,
+      code: c.code,
+      negated: c.negated,
+      text: c.text,
+      start: c.start,
+      end: c.end,
+      sentence: sentenceOf(c.sentence).sentence,
+      rule: c.rule,
     };
-    d.mentions.forEach((m, i) => {
-      const entity = ids[d.mentionEntity[i]!]!;
-      const { start, end } = m;
-      mentions.push({
-        mention_id: hashId('M', d.docId, start, end, m.type),
-        doc_id: d.docId,
-        source: d.source,
-        entity_id: entity,
-        type: m.type,
-        text: m.text,
-        start,
-        end,
-        roles: m.roles,
-        ...sentenceOf(m.sentence),
-        rule: m.rule,
-      });
-    });
-    for (const x of d.dates) {
-      const { start, end } = x;
-      dates.push({
-        date_id: hashId('D', d.docId, start, end),
-        doc_id: d.docId,
-        source: d.source,
-        text: x.text,
-        start,
-        end,
-        value: x.value,
-        start_day: x.startDay,
-        end_day: x.endDay,
-        granularity: x.granularity,
-        inferred: x.inferred,
-        sentence: sentenceOf(x.sentence).sentence,
-        rule: x.rule,
-      });
-    }
-    for (const c of d.commitments) {
-      const { start, end } = c;
-      const actors = [...new Set(c.actors.map((a) => ids[a]!))];
-      commitments.push({
-        commitment_id: hashId('C', d.docId, start, end, c.action),
-        doc_id: d.docId,
-        source: d.source,
-        actors,
-        actor_names: actors.map((a) => names.get(a) ?? ''),
-        trigger: c.trigger,
-        modality: c.modality,
-        action: c.action,
-        object: c.object,
-        amount: c.amount,
-        amount_value: c.amountValue,
-        amount_unit: c.amountUnit,
-        due: c.due,
-        code: c.code,
-        negated: c.negated,
-        text: c.text,
-        start,
-        end,
-        sentence: sentenceOf(c.sentence).sentence,
-        rule: c.rule,
-      });
-    }
-  }
-  const entities: Row[] = resolution.entities.map((e) => ({
+  });
+  return { documents, mentions, dates, commitments };
+}
+
+export function entityRows(resolution: Resolution): Row[] {
+  return resolution.entities.map((e) => ({
     entity_id: e.entityId,
     type: e.type,
     name: e.name,
@@ -203,22 +195,31 @@ export function buildTables(docs: readonly DocumentExtraction[], resolution: Res
     first_seen: e.firstSeen,
     merge_rules: e.mergeRules,
   }));
-  return { documents, entities, mentions, dates, commitments };
 }
 
 const csvCell = (v: Cell): string | number => (Array.isArray(v) ? v.join(' | ') : v === null ? '' : typeof v === 'boolean' ? String(v) : (v as string | number));
 
-export function toCsv(table: TableName, rows: readonly Row[]): string {
+const csvOptions = (table: TableName, header: boolean) => ({
+  bom: header,
+  header,
+  columns: TABLES[table].map((c) => c.name),
+  escape_formulas: true,
+  record_delimiter: 'unix' as const,
+});
+
+export function toCsv(table: TableName, rows: readonly Row[], header = true): string {
   const columns = TABLES[table].map((c) => c.name);
-  return stringify(
+  const body = stringify(
     rows.map((r) => columns.map((c) => csvCell(r[c] ?? null))),
-    { bom: true, header: true, columns, escape_formulas: true, record_delimiter: 'unix' },
+    csvOptions(table, header),
   );
+  // csv-stringify writes no header for an empty table; a header row is part of the contract.
+  return header && rows.length === 0 ? `\uFEFF${columns.join(',')}\n` : body;
 }
 
 export function toJsonl(table: TableName, rows: readonly Row[]): string {
   const columns = TABLES[table].map((c) => c.name);
-  return rows.map((r) => JSON.stringify(Object.fromEntries(columns.map((c) => [c, r[c] ?? null])))).join('\n') + (rows.length ? '\n' : '');
+  return rows.map((r) => `${JSON.stringify(Object.fromEntries(columns.map((c) => [c, r[c] ?? null])))}\n`).join('');
 }
 
 /** Writes `data` to `file` through a temporary file in the same folder, flushed, then renamed. */
@@ -234,37 +235,87 @@ export async function writeFileAtomic(file: string, data: string): Promise<void>
   await rename(tmp, file);
 }
 
-export interface EmitResult {
-  readonly files: readonly { readonly file: string; readonly sha256: string; readonly rows: number; readonly changed: boolean }[];
+export interface EmittedFile {
+  readonly file: string;
+  readonly sha256: string;
+  readonly rows: number;
+  readonly changed: boolean;
 }
 
 /**
- * Writes every table as CSV and JSONL. All files are first written to a staging folder inside
- * the output folder; only when all are complete are they renamed into place, so an interrupted
- * run never leaves a half-written table. Files whose content is unchanged are not rewritten.
+ * Streams every table as CSV and JSONL into a staging folder inside the output folder. Rows are
+ * appended as they are produced, so memory does not grow with the corpus. `commit` renames the
+ * complete files into place (unchanged files are left alone), so an interrupted run never leaves
+ * a half-written table.
  */
-export async function emitTables(outputDir: string, tables: Tables): Promise<EmitResult> {
-  await mkdir(outputDir, { recursive: true });
-  const staging = path.join(outputDir, `.staging-${process.pid}`);
-  await rm(staging, { recursive: true, force: true });
-  await mkdir(staging);
-  const files: { file: string; sha256: string; rows: number; changed: boolean }[] = [];
-  try {
-    const pending: { name: string; data: string; rows: number }[] = [];
-    for (const t of TABLE_NAMES) {
-      pending.push({ name: `${t}.csv`, data: toCsv(t, tables[t]), rows: tables[t].length });
-      pending.push({ name: `${t}.jsonl`, data: toJsonl(t, tables[t]), rows: tables[t].length });
-    }
-    for (const p of pending) {
-      const sha256 = createHash('sha256').update(p.data).digest('hex');
-      const existing = await readFile(path.join(outputDir, p.name)).catch(() => null);
-      const changed = !existing || createHash('sha256').update(existing).digest('hex') !== sha256;
-      if (changed) await writeFile(path.join(staging, p.name), p.data, 'utf8');
-      files.push({ file: p.name, sha256, rows: p.rows, changed });
-    }
-    for (const f of files) if (f.changed) await rename(path.join(staging, f.file), path.join(outputDir, f.file));
-  } finally {
-    await rm(staging, { recursive: true, force: true });
+export class TableWriter {
+  private readonly staging: string;
+  private readonly handles = new Map<string, { fd: FileHandle; hash: Hash; rows: number; buffer: string[] }>();
+
+  private constructor(private readonly outputDir: string) {
+    this.staging = path.join(outputDir, `.staging-${process.pid}`);
   }
-  return { files };
+
+  static async open(outputDir: string): Promise<TableWriter> {
+    const w = new TableWriter(outputDir);
+    await mkdir(outputDir, { recursive: true });
+    await rm(w.staging, { recursive: true, force: true });
+    await mkdir(w.staging);
+    for (const t of TABLE_NAMES) {
+      for (const ext of ['csv', 'jsonl']) {
+        const fd = await open(path.join(w.staging, `${t}.${ext}`), 'w');
+        w.handles.set(`${t}.${ext}`, { fd, hash: createHash('sha256'), rows: 0, buffer: [] });
+      }
+      await w.append(`${t}.csv`, toCsv(t, [], true), 0);
+    }
+    return w;
+  }
+
+  private async append(file: string, data: string, rows: number): Promise<void> {
+    const h = this.handles.get(file)!;
+    h.hash.update(data);
+    h.rows += rows;
+    h.buffer.push(data);
+    if (h.buffer.length >= 256) await this.flush(h);
+  }
+
+  private async flush(h: { fd: FileHandle; buffer: string[] }): Promise<void> {
+    if (!h.buffer.length) return;
+    const data = h.buffer.join('');
+    h.buffer.length = 0;
+    await h.fd.write(data);
+  }
+
+  async write(table: TableName, rows: readonly Row[]): Promise<void> {
+    if (!rows.length) return;
+    await this.append(`${table}.csv`, toCsv(table, rows, false), rows.length);
+    await this.append(`${table}.jsonl`, toJsonl(table, rows), 0);
+  }
+
+  /** Closes the staged files and renames each changed one into the output folder. */
+  async commit(): Promise<EmittedFile[]> {
+    const files: EmittedFile[] = [];
+    try {
+      for (const [file, h] of this.handles) {
+        await this.flush(h);
+        await h.fd.sync();
+        await h.fd.close();
+        const sha256 = h.hash.digest('hex');
+        const existing = await readFile(path.join(this.outputDir, file)).catch(() => null);
+        const changed = !existing || createHash('sha256').update(existing).digest('hex') !== sha256;
+        const rows = this.handles.get(file.replace(/\.jsonl$/, '.csv'))!.rows;
+        files.push({ file, sha256, rows, changed });
+      }
+      for (const f of files) if (f.changed) await rename(path.join(this.staging, f.file), path.join(this.outputDir, f.file));
+    } finally {
+      await rm(this.staging, { recursive: true, force: true });
+    }
+    return files.sort((a, b) => (a.file < b.file ? -1 : 1));
+  }
+
+  /** Gives up: closes and removes the staged files, leaving the output folder as it was. */
+  async abort(): Promise<void> {
+    for (const h of this.handles.values()) await h.fd.close().catch(() => undefined);
+    await rm(this.staging, { recursive: true, force: true });
+  }
 }

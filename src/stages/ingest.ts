@@ -120,21 +120,24 @@ function looksBinary(bytes: Uint8Array, encoding: string): boolean {
   return control > n * 0.05;
 }
 
-/** Reads one article file into a `SourceDocument`, or throws a `DocumentError` saying why not. */
-export async function readSourceDocument(inputDir: string, source: string, options: IngestOptions): Promise<SourceDocument> {
+/** Reads one article file's bytes, or throws a `DocumentError` saying why not (too large, unreadable). */
+export async function readFileBytes(inputDir: string, source: string, options: IngestOptions): Promise<Buffer> {
   const full = path.join(inputDir, source);
-  let bytes: Buffer;
   try {
     const info = await stat(full);
     if (info.size > options.maxBytes) {
       throw new DocumentError(source, `file is ${info.size} bytes, over the limit of ${options.maxBytes} bytes (maxFileBytes); skipped`);
     }
-    bytes = await readFile(full);
+    return await readFile(full);
   } catch (err) {
     if (err instanceof DocumentError) throw err;
     throw new DocumentError(source, `cannot read file: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
   }
-  return sourceDocumentFromBytes(source, bytes);
+}
+
+/** Reads one article file into a `SourceDocument`, or throws a `DocumentError` saying why not. */
+export async function readSourceDocument(inputDir: string, source: string, options: IngestOptions): Promise<SourceDocument> {
+  return sourceDocumentFromBytes(source, await readFileBytes(inputDir, source, options));
 }
 
 export function sourceDocumentFromBytes(source: string, bytes: Uint8Array): SourceDocument {

@@ -1,7 +1,22 @@
 import { createHash } from 'node:crypto';
 import { bestName } from '../extract/entities/index.js';
 import { matchKey, straightenQuotes } from '../text/fold.js';
-import type { DocumentExtraction, EntityType } from '../types.js';
+import type { EntityType, LocalEntity } from '../types.js';
+
+/** What resolution needs of one document: its id, source and local entities (no mention lists). */
+export interface EntitySummary {
+  readonly docId: string;
+  readonly source: string;
+  readonly entities: readonly (Omit<LocalEntity, 'mentions'> & { readonly mentionCount: number })[];
+}
+
+export function summarize(doc: { docId: string; source: string; entities: readonly LocalEntity[] }): EntitySummary {
+  return {
+    docId: doc.docId,
+    source: doc.source,
+    entities: doc.entities.map(({ mentions, ...e }) => ({ ...e, mentionCount: mentions.length })),
+  };
+}
 
 /** One real-world entity across all documents. */
 export interface ResolvedEntity {
@@ -16,6 +31,14 @@ export interface ResolvedEntity {
   /** Document id of the first document (in source order) that mentions it. */
   readonly firstSeen: string;
   readonly mergeRules: readonly string[];
+  /** Every key this entity is known by; kept so later runs can keep its id. */
+  readonly keys: readonly string[];
+}
+
+export interface MergeRecord {
+  readonly kept: string;
+  readonly merged: readonly string[];
+  readonly rule: string;
 }
 
 export interface Resolution {
@@ -23,6 +46,8 @@ export interface Resolution {
   readonly entities: readonly ResolvedEntity[];
   /** For each document id, the global entity id of each of its local entities. */
   readonly localToGlobal: ReadonlyMap<string, readonly string[]>;
+  /** Entities of the previous run that this run joined into another, and why. */
+  readonly merges: readonly MergeRecord[];
 }
 
 /** The key one entity is known by across documents: its type, folded name and country qualifier. */
@@ -36,62 +61,189 @@ export function entityId(key: string): string {
   return `E${createHash('sha256').update(key).digest('hex').slice(0, 12)}`;
 }
 
+interface Cluster {
+  type: EntityType;
+  keys: Set<string>;
+  names: string[];
+  forms: Set<string>;
+  roles: Set<string>;
+  country: string;
+  mentions: number;
+  docs: Set<string>;
+  firstSeen: string;
+  firstSource: string;
+  rules: Set<string>;
+}
+
+/** A refiner joins clusters that are one entity; it returns pairs [into, from] and the rule. */
+type ClusterRefiner = (clusters: readonly Cluster[]) => { into: number; from: number; rule: string }[];
+
+const words = (s: string) => matchKey(s).split(' ').filter(Boolean);
+const isAcronym = (s: string) => /^[\p{Lu}\d&.-]{2,12}$/u.test(s) && /\p{Lu}.*\p{Lu}/u.test(s);
+
+/** "RCAF" alone in one article is the "Royal Cambodian Armed Forces (RCAF)" defined in another. */
+const linkAcronyms: ClusterRefiner = (clusters) => {
+  const owners = new Map<string, number[]>();
+  clusters.forEach((c, i) => {
+    for (const f of c.forms) {
+      if (!isAcronym(f) || c.names.every((n) => isAcronym(n))) continue;
+      const list = owners.get(`${c.type}|${f}`) ?? [];
+      list.push(i);
+      owners.set(`${c.type}|${f}`, list);
+    }
+  });
+  const out: { into: number; from: number; rule: string }[] = [];
+  clusters.forEach((c, i) => {
+    if (!c.names.every((n) => isAcronym(n))) return;
+    const o = owners.get(`${c.type}|${c.names[0]}`);
+    if (o && o.length === 1 && o[0] !== i) out.push({ into: o[0]!, from: i, rule: 'acronym-across-documents' });
+  });
+  return out;
+};
+
 /**
- * The resolve stage: joins local entities of all documents that share a key. Documents are
- * visited in source order so that names and `firstSeen` do not depend on processing order.
+ * A person known only by one word ("Kommasith", "Chính", "Blair") is the one person whose full
+ * name ends with it. Never by a first word: "Hun Sen" and "Hun Manet" stay apart.
  */
-export function resolveEntities(docs: readonly DocumentExtraction[]): Resolution {
+const linkShortNames: ClusterRefiner = (clusters) => {
+  const byLast = new Map<string, number[]>();
+  clusters.forEach((c, i) => {
+    if (c.type !== 'PERSON') return;
+    const w = words(bestName(c.names));
+    if (w.length < 2) return;
+    const list = byLast.get(w[w.length - 1]!) ?? [];
+    list.push(i);
+    byLast.set(w[w.length - 1]!, list);
+  });
+  const out: { into: number; from: number; rule: string }[] = [];
+  clusters.forEach((c, i) => {
+    if (c.type !== 'PERSON') return;
+    const w = words(bestName(c.names));
+    if (w.length !== 1) return;
+    const o = byLast.get(w[0]!);
+    if (o && o.length === 1) out.push({ into: o[0]!, from: i, rule: 'short-name-across-documents' });
+  });
+  return out;
+};
+
+/** A name that another entity of the same type lists as a multi-word alias ("Foreign Office"). */
+const linkAliases: ClusterRefiner = (clusters) => {
+  const byAlias = new Map<string, Set<number>>();
+  clusters.forEach((c, i) => {
+    for (const f of c.forms) {
+      if (words(f).length < 2) continue;
+      const k = `${c.type}|${matchKey(f)}`;
+      const set = byAlias.get(k) ?? new Set();
+      set.add(i);
+      byAlias.set(k, set);
+    }
+  });
+  const out: { into: number; from: number; rule: string }[] = [];
+  clusters.forEach((c, i) => {
+    const k = `${c.type}|${matchKey(bestName(c.names))}`;
+    const owners = [...(byAlias.get(k) ?? [])].filter((j) => j !== i);
+    if (owners.length === 1 && (c.country === '' || clusters[owners[0]!]!.country === '' || c.country === clusters[owners[0]!]!.country)) {
+      out.push({ into: owners[0]!, from: i, rule: 'alias-across-documents' });
+    }
+  });
+  return out;
+};
+
+/** The cross-document refiners, in order. */
+export const CLUSTER_REFINERS: readonly ClusterRefiner[] = [linkAcronyms, linkShortNames, linkAliases];
+
+/**
+ * The resolve stage: joins the local entities of all documents into one entity per real-world
+ * entity. Documents are visited in source order so names and `firstSeen` do not depend on
+ * processing order. `knownIds` maps keys to the ids a previous run gave them: when this run joins
+ * entities, the joined entity keeps an id it had before.
+ */
+export function resolveEntities(docs: readonly EntitySummary[], knownIds: ReadonlyMap<string, string> = new Map()): Resolution {
   const ordered = [...docs].sort((a, b) => (a.source < b.source ? -1 : a.source > b.source ? 1 : 0));
-  interface Acc {
-    key: string;
-    type: EntityType;
-    names: string[];
-    forms: Set<string>;
-    roles: Set<string>;
-    country: string;
-    mentions: number;
-    docs: Set<string>;
-    firstSeen: string;
-    rules: Set<string>;
-  }
-  const byKey = new Map<string, Acc>();
-  const localToGlobal = new Map<string, string[]>();
+  const clusters: Cluster[] = [];
+  const byKey = new Map<string, number>();
+  const localKeys = new Map<string, string[]>();
   for (const doc of ordered) {
-    const ids: string[] = [];
+    const keys: string[] = [];
     for (const e of doc.entities) {
       const key = entityKey(e.type, e.name, e.country);
-      let acc = byKey.get(key);
-      if (!acc) {
-        acc = { key, type: e.type, names: [], forms: new Set(), roles: new Set(), country: e.country, mentions: 0, docs: new Set(), firstSeen: doc.docId, rules: new Set() };
-        byKey.set(key, acc);
-      } else if (!acc.docs.has(doc.docId)) acc.rules.add('same-name-across-documents');
-      acc.names.push(e.name);
-      acc.forms.add(e.name);
-      for (const a of e.aliases) acc.forms.add(a);
-      for (const r of e.roles) acc.roles.add(r);
-      for (const r of e.mergeRules) acc.rules.add(r);
-      acc.mentions += e.mentions.length;
-      acc.docs.add(doc.docId);
-      ids.push(entityId(key));
+      keys.push(key);
+      let i = byKey.get(key);
+      if (i === undefined) {
+        i = clusters.length;
+        byKey.set(key, i);
+        clusters.push({ type: e.type, keys: new Set([key]), names: [], forms: new Set(), roles: new Set(), country: e.country, mentions: 0, docs: new Set(), firstSeen: doc.docId, firstSource: doc.source, rules: new Set() });
+      }
+      const c = clusters[i]!;
+      if (c.docs.size && !c.docs.has(doc.docId)) c.rules.add('same-name-across-documents');
+      c.names.push(e.name);
+      c.forms.add(e.name);
+      for (const a of e.aliases) c.forms.add(a);
+      for (const r of e.roles) c.roles.add(r);
+      for (const r of e.mergeRules) c.rules.add(r);
+      c.mentions += e.mentionCount;
+      c.docs.add(doc.docId);
     }
-    localToGlobal.set(doc.docId, ids);
+    localKeys.set(doc.docId, keys);
   }
-  const entities = [...byKey.values()].map((a): ResolvedEntity => {
-    // Names and aliases use straight apostrophes so that analysts can type them; mentions keep the text as written.
-    const name = straightenQuotes(bestName([...new Set(a.names)]));
-    return {
-      entityId: entityId(a.key),
-      type: a.type,
+
+  // Union-find over clusters, driven by the refiners.
+  const parent = clusters.map((_, i) => i);
+  const find = (i: number): number => (parent[i] === i ? i : (parent[i] = find(parent[i]!)));
+  for (const refine of CLUSTER_REFINERS) {
+    const live = clusters.map((c, i) => ({ c, i })).filter(({ i }) => find(i) === i);
+    for (const { into, from, rule } of refine(live.map((l) => l.c))) {
+      const a = find(live[into]!.i);
+      const b = find(live[from]!.i);
+      if (a === b) continue;
+      parent[b] = a;
+      const ca = clusters[a]!;
+      const cb = clusters[b]!;
+      for (const k of cb.keys) ca.keys.add(k);
+      ca.names.push(...cb.names);
+      for (const f of cb.forms) ca.forms.add(f);
+      for (const r of cb.roles) ca.roles.add(r);
+      for (const r of cb.rules) ca.rules.add(r);
+      ca.rules.add(rule);
+      ca.mentions += cb.mentions;
+      for (const d of cb.docs) ca.docs.add(d);
+      if (cb.firstSource < ca.firstSource) {
+        ca.firstSource = cb.firstSource;
+        ca.firstSeen = cb.firstSeen;
+      }
+      ca.country ||= cb.country;
+    }
+  }
+
+  const idOf = new Map<number, string>();
+  const merges: MergeRecord[] = [];
+  const entities: ResolvedEntity[] = [];
+  clusters.forEach((c, i) => {
+    if (find(i) !== i) return;
+    const keys = [...c.keys].sort();
+    // Keep an id a previous run gave one of the keys; else the smallest id of the keys.
+    const previous = [...new Set(keys.map((k) => knownIds.get(k)).filter((x): x is string => !!x))].sort();
+    const id = previous[0] ?? keys.map(entityId).sort()[0]!;
+    idOf.set(i, id);
+    if (previous.length > 1) merges.push({ kept: id, merged: previous.slice(1), rule: [...c.rules].filter((r) => r.endsWith('across-documents')).sort().join(' | ') });
+    // Names and aliases use straight apostrophes so analysts can type them; mentions keep the text as written.
+    const name = straightenQuotes(bestName([...new Set(c.names)]));
+    entities.push({
+      entityId: id,
+      type: c.type,
       name,
-      aliases: [...new Set([...a.forms].map(straightenQuotes))].filter((f) => f !== name).sort(),
-      roles: [...a.roles].sort(),
-      country: a.country,
-      mentionCount: a.mentions,
-      docCount: a.docs.size,
-      firstSeen: a.firstSeen,
-      mergeRules: [...a.rules].sort(),
-    };
+      aliases: [...new Set([...c.forms].map(straightenQuotes))].filter((f) => f !== name).sort(),
+      roles: [...c.roles].sort(),
+      country: c.country,
+      mentionCount: c.mentions,
+      docCount: c.docs.size,
+      firstSeen: c.firstSeen,
+      mergeRules: [...c.rules].sort(),
+      keys,
+    });
   });
   entities.sort((x, y) => (x.type < y.type ? -1 : x.type > y.type ? 1 : x.name < y.name ? -1 : x.name > y.name ? 1 : x.entityId < y.entityId ? -1 : 1));
-  return { entities, localToGlobal };
+  const localToGlobal = new Map<string, string[]>();
+  for (const [docId, keys] of localKeys) localToGlobal.set(docId, keys.map((k) => idOf.get(find(byKey.get(k)!))!));
+  return { entities, localToGlobal, merges };
 }

@@ -68,6 +68,8 @@ const NO_DATE_IN_PHRASE: readonly (readonly [string, string])[] = [
   ['Lieutenant General Vongkham Phommakone was present the same day at the Exchange Program for Young Border Guards in the afternoon.', 'afternoon'],
   ['Tarantino met Mr Blair on Tuesday, a week after the 20th Century Fox premiere.', '20th Century'],
   ['In 2004 the Terrorism Act 2000 was amended.', 'Act 2000'],
+  ['They met on 5 May 2005 and played on the same night as a benefit show.', 'the same night'],
+  ['She was born in 1948, the same year that plastic cards first appeared.', 'the same year'],
 ];
 
 describe('date extractor: negative cases', () => {

@@ -66,6 +66,11 @@ const ROWS: readonly Row[] = [
   ['The visit took place on 12/05/2004 in Hanoi.', null, [['12/05/2004', '2004-05-12', 'day', false, 'date.chrono']]],
   ['The talks ran between 1 and 3 March 2005 in Geneva.', null,
     [['1 and 3 March 2005', '2005-03-01/2005-03-03', 'range', false, 'date.day-range']]],
+  ['Tests are played on 25 June, 2 and 9 July 2005.', null, [
+    ['25 June', '2005-06-25', 'day', true, 'date.chrono'],
+    ['2', '2005-07-02', 'day', false, 'date.day-range', 1],
+    ['9 July 2005', '2005-07-09', 'day', false, 'date.chrono'],
+  ]],
   ['The festival runs from 28 February to 3 March 2005.', null,
     [['28 February to 3 March 2005', '2005-02-28/2005-03-03', 'range', false, 'date.chrono']]],
   ['The company was founded in the year 2000.', null, [['the year 2000', '2000', 'year', false, 'date.year-with-preposition']]],

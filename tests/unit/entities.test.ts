@@ -61,8 +61,9 @@ describe('organizations and places', () => {
   it('keeps the country of a country-qualified body as an attribute, not in its name', () => {
     const r = kit.entities("Vietnam's Ministry of National Defense helped Laos. The Ministry of National Defence of Vietnam sent advisers.");
     const orgs = r.entities.filter((e) => e.type === 'ORG');
-    expect(orgs.map((o) => [o.name, o.country])).toEqual([['Ministry of National Defense', 'Vietnam']]);
-    expect(orgs[0]!.aliases).toEqual(['Ministry of National Defence']);
+    // One entity: spellings and the two ways of naming the country are the same body.
+    expect(orgs.map((o) => [o.name, o.country])).toEqual([['Ministry of National Defence', 'Vietnam']]);
+    expect(orgs[0]!.aliases).toEqual(['Ministry of National Defense']);
   });
 
   it('maps demonyms to their country and never makes a country an organization', () => {
@@ -74,7 +75,9 @@ describe('organizations and places', () => {
 
   it('finds places by their head word without the common noun', () => {
     const places = named('The dialogue was held at Xamneua town, Huaphanh province, on March 23.', 'PLACE');
-    expect(places.map((p) => p.name)).toEqual(expect.arrayContaining(['Xamneua', 'Huaphanh']));
+    const forms = places.flatMap((p) => [p.name, ...p.aliases]);
+    expect(forms).toEqual(expect.arrayContaining(['Xamneua', 'Huaphanh']));
+    expect(forms).not.toContain('Huaphanh province');
   });
 
   it('does not take a headline-like fragment as an organization', () => {

@@ -8,7 +8,7 @@ describe('README documents the dataset contract', () => {
     const section = readme.slice(readme.indexOf('<!-- columns:start -->'), readme.indexOf('<!-- columns:end -->'));
     for (const t of TABLE_NAMES) {
       const part = section.slice(section.indexOf(`**${t}**`));
-      const rows = [...part.matchAll(/^\| `([a-z_]+)` \| (.*) \|$/gm)].slice(0, TABLES[t].length);
+      const rows = [...part.matchAll(/^\| `([a-z0-9_]+)` \| (.*) \|$/gm)].slice(0, TABLES[t].length);
       expect(rows.map((r) => r[1])).toEqual(TABLES[t].map((c) => c.name));
       expect(rows.map((r) => r[2]!.replace(/\\\|/g, '|'))).toEqual(TABLES[t].map((c) => c.description));
     }

@@ -79,10 +79,12 @@ describe('malformed rule files are rejected with the file, line and field', () =
   }
 
   it('names the entry and field of a missing required value', async () => {
-    const dir = await rulesWith('titles.yaml', (t) => t.replace(/\n(\s+)forms:[^\n]*\n/, '\n$1formz: [X]\n'));
+    const dir = await rulesWith('titles.yaml', () =>
+      ['kind: titles', 'description: test', 'entries:', '  - id: title.a', '    forms: [A]', '    category: political', '  - id: title.b', '    category: political', ''].join('\n'),
+    );
     const err = await loadRules(dir).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(RuleFileError);
-    expect((err as RuleFileError).message).toMatch(/titles\.yaml:\d+: entries\[0\]/);
+    expect((err as RuleFileError).message).toMatch(/titles\.yaml:7: entries\[1\]\.forms: Invalid input: expected array, received undefined$/);
   });
 
   it('rejects an invalid regular expression in a pattern', async () => {

@@ -13,7 +13,7 @@
  *    March" exclude the occurrence that contains the publication date.
  * 2. Without a publication date, the year the document's own dates agree on (`documentYear`):
  *    the one year of all stated dates that carry a month (day, month, season, quarter, half),
- *    used from the first such date on. If they disagree, nothing is guessed.
+ *    used from the first sentence stating one on. If they disagree, nothing is guessed.
  * 3. Otherwise the year stays unknown: `XXXX-05-26`, with empty first/last days. Expressions that
  *    need a day to count from ("on Tuesday", "last week", "yesterday", "next year") get value ''.
  * `inferred` is true whenever 1 or 2 supplied part of the value; a value that only says what
@@ -435,14 +435,14 @@ export function resolveDocument(sentences: readonly SentenceCandidates[], publis
     publishedYmd: published,
   };
   const previous: Resolution[] = [];
-  // The document year applies only after the first date that states it: a yearless date before
+  // The document year applies from the first sentence that states it on: a yearless date before
   // any full date more often belongs to another year (background first, then the news).
   let stated = false;
-  return sentences.map((s, index) =>
-    s.candidates.map((c) => {
+  return sentences.map((s, index) => {
+    stated ||= s.candidates.some((c) => statedYears(c).withMonth.length > 0);
+    return s.candidates.map((c) => {
       const anchor: Anchor = { ...base, documentYear: stated ? inferable : null };
       const resolution = resolveExpr(c.expr, { anchor, future: s.future, previous });
-      if (statedYears(c).withMonth.length > 0) stated = true;
       previous.push(resolution);
       return {
         start: c.start,
@@ -456,6 +456,6 @@ export function resolveDocument(sentences: readonly SentenceCandidates[], publis
         inferred: resolution.inferred,
         rule: c.rule,
       };
-    }),
-  );
+    });
+  });
 }

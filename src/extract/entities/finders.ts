@@ -121,7 +121,7 @@ export function matchNamePattern(p: CompiledPattern, text: string, lexicon: Enti
       start += lead[0].length;
       found = found.slice(lead[0].length);
     }
-    if (!/\s/.test(found) && p.type === 'ORG') continue;
+    if ((!/\s/.test(found) && p.type === 'ORG') || lexicon.notNames.has(found)) continue;
     out.push({ start, text: found });
   }
   return out;

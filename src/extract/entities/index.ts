@@ -37,7 +37,7 @@ const separateCountry: Refiner = (cands, sentence, lexicon) =>
         }
       }
     }
-    const tail = /\s+of\s+(?:the\s+)?([\p{L}\s.'-]+)$/u.exec(sentence.text.slice(start, end));
+    const tail = /\s+of\s+(?:the\s+)?((?:(?!\s+of\s)[\p{L}\s.'-])+)$/u.exec(sentence.text.slice(start, end));
     if (tail) {
       const g = lexicon.gazetteer.get(tail[1]!);
       if (g?.type === 'PLACE' && g.kind === 'country') {

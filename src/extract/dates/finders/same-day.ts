@@ -2,7 +2,8 @@
  * date.same-day: a day named by reference to the last day mentioned before it in the document:
  * "the same day", "that day", "later that evening" (0), "the following day", "the next day"
  * (+1), "the previous day", "the day before" (-1). "the day before" and "the day after" count
- * only at the end of a clause: "the day before the vote" is anchored on the vote, not on a date.
+ * only at the end of a clause: "the day before the vote" is anchored on the vote, not on a date;
+ * likewise "the same day as the election" is not reported.
  */
 
 import { type Candidate, type Finder } from '../model.js';
@@ -13,9 +14,11 @@ const RULE = 'date.same-day';
 const CUE = /day|date|morning|afternoon|evening|night/i;
 
 const PART = '(?:day|date|morning|afternoon|evening|night)';
+/** "on the same day as the election", "the same day that...": anchored on the clause, not a date. */
+const NOT_COMPARED = '(?!\\s+(?:as|that|when)\\b)';
 const FORMS: readonly (readonly [RegExp, number])[] = [
-  [new RegExp(`\\b(?:(?:earlier|later)\\s+)?the\\s+(?:very\\s+)?same\\s+${PART}\\b`, 'giu'), 0],
-  [new RegExp(`\\b(?:(?:earlier|later)\\s+)?that\\s+(?:same\\s+|very\\s+)?${PART}\\b(?!s)`, 'giu'), 0],
+  [new RegExp(`\\b(?:(?:earlier|later)\\s+)?the\\s+(?:very\\s+)?same\\s+${PART}\\b${NOT_COMPARED}`, 'giu'), 0],
+  [new RegExp(`\\b(?:(?:earlier|later)\\s+)?that\\s+(?:same\\s+|very\\s+)?${PART}\\b(?!s)${NOT_COMPARED}`, 'giu'), 0],
   [/\bthe\s+(?:following|next)\s+(?:day|morning|afternoon|evening)\b/giu, 1],
   [/\bthe\s+(?:previous|preceding)\s+(?:day|morning|afternoon|evening|night)\b/giu, -1],
   [/\bthe\s+day\s+before(?=\s*(?:[,.;:!?)]|$))/giu, -1],

@@ -1,7 +1,8 @@
 /**
  * date.same-year: a year named by reference to the last year mentioned before it in the
  * document: "that year", "the same year" (0), "the following year" (+1), "the previous year",
- * "the year before" (-1). "the next year" is left out: it usually means the coming twelve months.
+ * "the year before" (-1). "the next year" is left out: it usually means the coming twelve months;
+ * "the same year as/that ..." is anchored on its clause and is left out too.
  */
 
 import { type Candidate, type Finder } from '../model.js';
@@ -12,8 +13,8 @@ const RULE = 'date.same-year';
 const CUE = /year/i;
 
 const FORMS: readonly (readonly [RegExp, number])[] = [
-  [/\bthe\s+(?:very\s+)?same\s+year\b(?!s)/giu, 0],
-  [/\b(?:(?:earlier|later)\s+)?that\s+(?:same\s+)?year\b(?!s)/giu, 0],
+  [/\bthe\s+(?:very\s+)?same\s+year\b(?!s)(?!\s+(?:as|that|when)\b)/giu, 0],
+  [/\b(?:(?:earlier|later)\s+)?that\s+(?:same\s+)?year\b(?!s)(?!\s+(?:as|that|when)\b)/giu, 0],
   [/\bthe\s+following\s+year\b/giu, 1],
   [/\bthe\s+(?:previous|preceding)\s+year\b/giu, -1],
   [/\bthe\s+year\s+before(?=\s*(?:[,.;:!?)]|$))/giu, -1],

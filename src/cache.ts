@@ -1,0 +1,68 @@
+import { createHash } from 'node:crypto';
+import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import type { DocumentExtraction } from './types.js';
+
+/**
+ * Per-document extraction results on disk, keyed by document content hash + rules hash +
+ * pipeline version: a re-run pays only for new or changed articles. An entry that does not
+ * parse, or whose key or shape does not match, is ignored and recomputed, never trusted.
+ */
+export class ExtractionCache {
+  constructor(
+    readonly dir: string,
+    private readonly rulesHash: string,
+    private readonly pipelineVersion: string,
+  ) {}
+
+  /** The cache key of a document with this content under these rules and this pipeline. */
+  keyFor(sha256: string): string {
+    return createHash('sha256').update(`${sha256}\0${this.rulesHash}\0${this.pipelineVersion}`).digest('hex').slice(0, 32);
+  }
+
+  private file(key: string): string {
+    return path.join(this.dir, key.slice(0, 2), `${key}.json`);
+  }
+
+  async get(key: string, sha256: string): Promise<DocumentExtraction | null> {
+    let text: string;
+    try {
+      text = await readFile(this.file(key), 'utf8');
+    } catch {
+      return null;
+    }
+    try {
+      const entry = JSON.parse(text) as { key?: unknown; extraction?: DocumentExtraction };
+      const x = entry.extraction;
+      if (entry.key !== key || !x || x.sha256 !== sha256 || !Array.isArray(x.mentions) || !Array.isArray(x.entities) || !Array.isArray(x.dates) || !Array.isArray(x.commitments)) return null;
+      return x;
+    } catch {
+      return null;
+    }
+  }
+
+  async put(key: string, extraction: DocumentExtraction): Promise<void> {
+    const file = this.file(key);
+    await mkdir(path.dirname(file), { recursive: true });
+    const tmp = `${file}.${process.pid}.tmp`;
+    await writeFile(tmp, JSON.stringify({ key, extraction }));
+    await rename(tmp, file);
+  }
+
+  /** Removes entries whose key is not in `keep` (deleted or changed articles, old rules). */
+  async prune(keep: ReadonlySet<string>): Promise<number> {
+    let removed = 0;
+    const shards = await readdir(this.dir).catch(() => [] as string[]);
+    for (const shard of shards) {
+      if (!/^[0-9a-f]{2}$/.test(shard)) continue;
+      for (const f of await readdir(path.join(this.dir, shard)).catch(() => [] as string[])) {
+        const key = f.replace(/\.json$/, '');
+        if (!keep.has(key)) {
+          await rm(path.join(this.dir, shard, f), { force: true });
+          removed++;
+        }
+      }
+    }
+    return removed;
+  }
+}

@@ -1,0 +1,43 @@
+import winkNLP from 'wink-nlp';
+import model from 'wink-eng-lite-web-model';
+import { createCommitmentExtractor } from './extract/commitments/index.js';
+import { createDateExtractor, loadDateRules } from './extract/dates/index.js';
+import { createEntityExtractor } from './extract/entities/index.js';
+import { buildLexicon } from './extract/entities/lexicon.js';
+import { loadRules, type RuleSet } from './rules/index.js';
+import { cleanDocument, compileFurniture } from './stages/clean.js';
+import { createDatelineReader } from './stages/dateline.js';
+import { extractDocument, type Extractors } from './stages/extract.js';
+import { segmentDocument, type SegmentRules } from './stages/segment.js';
+import { newTimings, timed, type Timings } from './stages/order.js';
+import type { DocumentExtraction, SourceDocument } from './types.js';
+
+/** Everything loaded once per process (or worker) to process documents: rules and NLP models. */
+export interface DocumentProcessor {
+  readonly rules: RuleSet;
+  /** clean -> segment -> extract for one document. */
+  process(src: SourceDocument, timings?: Timings): DocumentExtraction;
+}
+
+export async function createDocumentProcessor(rulesDir: string): Promise<DocumentProcessor> {
+  const rules = await loadRules(rulesDir);
+  const dateRules = await loadDateRules(rulesDir);
+  const nlp = winkNLP(model);
+  const furniture = compileFurniture(rules.furniture);
+  const readDateline = createDatelineReader();
+  const segmentRules: SegmentRules = { abbreviations: new Set(rules.abbreviations.entries) };
+  const extractors: Extractors = {
+    entities: createEntityExtractor(buildLexicon(rules)),
+    dates: createDateExtractor(dateRules),
+    commitments: createCommitmentExtractor(rules.commitments),
+  };
+  return {
+    rules,
+    process(src, timings = newTimings()) {
+      const clean = timed(timings, 'clean', () => cleanDocument(src, furniture, readDateline));
+      const segmented = timed(timings, 'segment', () => segmentDocument(clean, nlp, segmentRules));
+      return timed(timings, 'extract', () => extractDocument(segmented, extractors));
+    },
+  };
+}
+

@@ -1,0 +1,36 @@
+import { readFileSync } from 'node:fs';
+
+/** The stages, in the order they run. */
+export const STAGES = ['ingest', 'clean', 'segment', 'extract', 'resolve', 'emit'] as const;
+export type StageName = (typeof STAGES)[number];
+
+export const PIPELINE_VERSION: string = (
+  JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }
+).version;
+
+/** Milliseconds spent per stage, summed over documents (and over workers). */
+export type Timings = Record<StageName, number>;
+
+export const newTimings = (): Timings => Object.fromEntries(STAGES.map((s) => [s, 0])) as Timings;
+
+export function addTimings(into: Timings, more: Readonly<Timings>): void {
+  for (const s of STAGES) into[s] += more[s];
+}
+
+export function timed<T>(timings: Timings, stage: StageName, fn: () => T): T {
+  const t0 = performance.now();
+  try {
+    return fn();
+  } finally {
+    timings[stage] += performance.now() - t0;
+  }
+}
+
+export async function timedAsync<T>(timings: Timings, stage: StageName, fn: () => Promise<T>): Promise<T> {
+  const t0 = performance.now();
+  try {
+    return await fn();
+  } finally {
+    timings[stage] += performance.now() - t0;
+  }
+}
