@@ -213,6 +213,14 @@ export function cleanDocument(src: SourceDocument, furniture: CompiledFurniture,
     title = best;
     origin.title = 'headline';
   }
+  // Other short header lines before the article ("ASEAN Beat", a section name) are page labels.
+  if (origin.title === 'headline') {
+    const norm = (t: string) => straightenQuotes(t).replace(/\s+/g, ' ');
+    const firstProse = classes.findIndex((c) => c.kind === 'prose');
+    for (let i = 0; i < (firstProse < 0 ? classes.length : firstProse); i++) {
+      if (classes[i]!.kind === 'heading' && norm(lines[i]!.text) !== norm(title)) classes[i] = { kind: 'drop', rule: 'furniture.header-label' };
+    }
+  }
   const fmPublished = isoDate(fm.fields.published ?? fm.fields.date);
   if (fmPublished) {
     published = fmPublished;

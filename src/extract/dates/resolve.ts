@@ -406,19 +406,26 @@ function statedYears(c: Candidate): { readonly withMonth: readonly number[]; rea
  * date is "12 March 1993" but that mentions 2004 is not from 1993. Bare years alone ("in 2004")
  * are not enough: stories cite past years far more often than their own.
  */
-export function documentYear(sentences: readonly SentenceCandidates[]): number | null {
+export function documentYear(sentences: readonly SentenceCandidates[]): { year: number; fromBareYears: boolean } | null {
   const withMonth = new Set<number>();
+  const bare = new Set<number>();
+  let bareCount = 0;
   let latest = -Infinity;
   for (const s of sentences) {
     for (const c of s.candidates) {
       const years = statedYears(c);
       years.withMonth.forEach((y) => withMonth.add(y));
+      years.any.forEach((y) => bare.add(y));
+      bareCount += years.any.length;
       if (!s.future) latest = Math.max(latest, ...years.any);
     }
   }
+  // With no full date at all, bare years ("into 2018", "in 2018") count when there are several
+  // and every one of them is the same year.
+  if (withMonth.size === 0) return bare.size === 1 && bareCount >= 2 ? { year: [...bare][0]!, fromBareYears: true } : null;
   if (withMonth.size !== 1) return null;
   const year = [...withMonth][0]!;
-  return latest > year ? null : year;
+  return latest > year ? null : { year, fromBareYears: false };
 }
 
 export interface SentenceCandidates {
@@ -429,7 +436,8 @@ export interface SentenceCandidates {
 
 /** Resolves every sentence's candidates in document order. */
 export function resolveDocument(sentences: readonly SentenceCandidates[], published: Ymd | null): DateFinding[][] {
-  const inferable = published ? null : documentYear(sentences);
+  const inferred = published ? null : documentYear(sentences);
+  const inferable = inferred?.year ?? null;
   const base = {
     published: published ? dayNumber(published.y, published.m, published.d) : null,
     publishedYmd: published,
@@ -439,7 +447,7 @@ export function resolveDocument(sentences: readonly SentenceCandidates[], publis
   // any full date more often belongs to another year (background first, then the news).
   let stated = false;
   return sentences.map((s, index) => {
-    stated ||= s.candidates.some((c) => statedYears(c).withMonth.length > 0);
+    stated ||= s.candidates.some((c) => statedYears(c).withMonth.length > 0 || (!!inferred?.fromBareYears && statedYears(c).any.length > 0));
     return s.candidates.map((c) => {
       const anchor: Anchor = { ...base, documentYear: stated ? inferable : null };
       const resolution = resolveExpr(c.expr, { anchor, future: s.future, previous });

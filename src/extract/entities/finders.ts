@@ -17,7 +17,10 @@ export interface Candidate {
   readonly priority: number;
 }
 
-export type Finder = (sentence: Sentence, lexicon: EntityLexicon) => Candidate[];
+/** A sentence, and whether it is a byline. */
+export type FinderInput = Sentence & { readonly byline?: boolean };
+
+export type Finder = (sentence: FinderInput, lexicon: EntityLexicon) => Candidate[];
 
 const PERSON_NAME = new RegExp(
   `${NAME_WORD}(?:\\s+(?:(?:van|von|de|da|del|della|di|du|bin|ibn|al|el|le|la|dos|das|ter|ten)\\s+)?${NAME_WORD}){0,3}`,
@@ -83,6 +86,8 @@ export function narrowRun(run: string, lexicon: EntityLexicon): { offset: number
   return { offset, name: words.join(' ').replace(POSSESSIVE, '') };
 }
 
+const COMPASS = /(?<![\p{L}])(?:North|South|East|West|Central|Northern|Southern|Eastern|Western|North-?[Ee]ast|North-?[Ww]est|South-?[Ee]ast|South-?[Ww]est|North-?[Ee]astern|North-?[Ww]estern|South-?[Ee]astern|South-?[Ww]estern|Upper|Lower)\s+$/u;
+
 /** Known names from the gazetteers: countries, demonyms, places, organizations. */
 export const findGazetteer: Finder = (sentence, lexicon) => {
   const out: Candidate[] = [];
@@ -90,6 +95,23 @@ export const findGazetteer: Finder = (sentence, lexicon) => {
     const entry = lexicon.gazetteer.get(m[0])!;
     // An ambiguous form ("Chad", "Reading") counts only where it is not sentence-initial.
     if (entry.ambiguous && m.index === 0) continue;
+    const end = m.index + m[0].length;
+    // "BBC Radio 4", "BBC Scotland": a broadcaster's channel is a body of its own.
+    const channel = entry.orgType === 'media' ? lexicon.channel.exec(sentence.text.slice(end)) : null;
+    // "Welsh Liberal Democrats", "Scottish Labour": a party's national branch.
+    const branch = entry.orgType === 'party' ? /(\p{Lu}[\p{L}]+)\s+$/u.exec(sentence.text.slice(0, m.index)) : null;
+    const branchOf = branch && lexicon.gazetteer.get(branch[1]!)?.kind === 'demonym' ? branch : null;
+    // "Northeast Cambodia", "Southern Laos": a part of a known place is a place of its own.
+    const compass = entry.type === 'PLACE' && entry.kind !== 'demonym' ? COMPASS.exec(sentence.text.slice(0, m.index)) : null;
+    if (compass) {
+      out.push({ type: 'PLACE', start: compass.index, end, rule: 'gazetteer.part-of-place', roles: [], priority: 5 });
+      continue;
+    }
+    if (channel || branchOf) {
+      const start = branchOf ? branchOf.index : m.index;
+      out.push({ type: 'ORG', start, end: end + (channel ? channel[0].length : 0), rule: channel ? 'gazetteer.channel' : 'gazetteer.party-branch', roles: [], priority: 6 });
+      continue;
+    }
     out.push({
       type: entry.type,
       start: m.index,
@@ -115,6 +137,9 @@ export function matchNamePattern(p: CompiledPattern, text: string, lexicon: Enti
       start += found.indexOf(named);
       found = named;
     }
+    // Trailing words that are never names ("... on Wednesday") go, with the connector before them.
+    const tail = /(?:\s+(?:of|on|for|and|the|&))*\s+(\S+)$/u;
+    for (let t = tail.exec(found); t && lexicon.notNames.has(t[1]!); t = tail.exec(found)) found = found.slice(0, t.index);
     // A leading function word ("The", "In") is not part of a name.
     const lead = /^(\S+)\s+/.exec(found);
     if (lead && lexicon.notNames.has(lead[1]!)) {
@@ -300,7 +325,18 @@ export const findDemonymPeople: Finder = (sentence, lexicon) => {
   return out;
 };
 
+/** "24th March 2023 post by MOIT Vietnam", "By Jane Smith": the author of a byline, a person or a body. */
+export const findBylineAuthor: Finder = (sentence, lexicon) => {
+  const m = /\b[Bb]y\s+(\p{Lu}[^,.!?]*?)\s*(?:,|$)/u.exec(sentence.text);
+  if (!m || !sentence.byline) return [];
+  const author = m[1]!.trim();
+  const start = m.index + m[0].indexOf(author);
+  const person = plausiblePersonName(author, lexicon) && !/^\p{Lu}{2,}/u.test(author);
+  return [{ type: person ? 'PERSON' : 'ORG', start, end: start + author.length, rule: 'byline.author', roles: [], priority: 5 }];
+};
+
 export const SENTENCE_FINDERS: readonly Finder[] = [
+  findBylineAuthor,
   findGazetteer,
   findNamePatterns,
   findTitledPeople,

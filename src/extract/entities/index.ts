@@ -29,12 +29,12 @@ const separateCountry: Refiner = (cands, sentence, lexicon) =>
     if (lead) {
       const g = lexicon.gazetteer.get(lead[1]!);
       const possessive = lead[0].trimEnd().endsWith("'s");
-      // A demonym stays part of a name ("Lao People's Army") unless a head-of pattern follows it.
-      if (g?.type === 'PLACE' && g.country && (possessive || (g.kind !== 'demonym' ? true : c.rule === 'org.pattern.head-of'))) {
-        if (possessive || c.rule === 'org.pattern.head-of') {
-          start += lead[0].length;
-          country = g.country;
-        }
+      // A country before a government body qualifies it ("Vietnam's Ministry of ...", "Lao Ministry of
+      // Defence"); otherwise a demonym is part of the name ("Lao People's Army", "Welsh Institute for ...").
+      const government = /^(?:Ministry|Ministries|Department|Embassy|Government)\b/.test(text.slice(lead[0].length));
+      if (g?.type === 'PLACE' && g.country && (possessive || (c.rule === 'org.pattern.head-of' && government))) {
+        start += lead[0].length;
+        country = g.country;
       }
     }
     const tail = /\s+of\s+(?:the\s+)?((?:(?!\s+of\s)[\p{L}\s.'-])+)$/u.exec(sentence.text.slice(start, end));
@@ -98,7 +98,8 @@ export function createEntityExtractor(lexicon: EntityLexicon): EntityExtractor {
     extract(doc) {
       const definitions = findAcronymDefinitions(doc, lexicon);
       const perSentence: Candidate[][] = doc.sentences.map((s) => {
-        let cands = SENTENCE_FINDERS.flatMap((f) => f(s, lexicon));
+        const input = { ...s, byline: doc.blocks[s.block]?.kind === 'byline' };
+        let cands = SENTENCE_FINDERS.flatMap((f) => f(input, lexicon));
         cands.push(...findAcronymUses(s, definitions));
         for (const refine of REFINERS) cands = refine(cands, s, lexicon);
         return cands;

@@ -11,6 +11,8 @@ export interface GazetteerEntry {
   readonly country: string | null;
   readonly kind: 'country' | 'demonym' | 'place' | 'org';
   readonly ambiguous: boolean;
+  /** For organizations: party, media, company, ... */
+  readonly orgType?: string;
 }
 
 export interface CompiledPattern {
@@ -43,6 +45,8 @@ export interface EntityLexicon {
   readonly commonWords: ReadonlySet<string>;
   /** Lower-case role nouns that may stand before a name: compromise's Actor nouns plus rules. */
   readonly roleNouns: ReadonlySet<string>;
+  /** Matches, right after a broadcaster's name, the words that name one of its channels. */
+  readonly channel: RegExp;
 }
 
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -86,7 +90,7 @@ export function buildLexicon(rules: {
     for (const d of p.demonyms) add(d, { ...base, kind: 'demonym' });
   }
   for (const o of rules.organizations.entries) {
-    const base = { id: o.id, type: 'ORG' as const, canonical: o.name, country: o.country, ambiguous: o.ambiguous };
+    const base = { id: o.id, type: 'ORG' as const, canonical: o.name, country: o.country, ambiguous: o.ambiguous, orgType: o.type };
     for (const f of [o.name, ...o.aliases]) add(f, { ...base, kind: 'org' });
   }
   const gazetteerRegex = new RegExp(`(?<![\\p{L}\\p{N}])(?:${alternation(gazetteer.keys())})(?![\\p{L}\\p{N}]|-\\p{L})`, 'gu');
@@ -137,5 +141,6 @@ export function buildLexicon(rules: {
     notPersonWords: new Set(rules.namePatterns.notPersonWords),
     commonWords,
     roleNouns,
+    channel: new RegExp(`^(?:\\s+(?:${alternation(rules.namePatterns.channelWords)}|\\d{1,2})(?![\\p{L}\\d]))+`, 'u'),
   };
 }
