@@ -7,6 +7,7 @@ import { ExtractionCache } from './cache.js';
 import type { ResolvedConfig } from './config.js';
 import { loadRules } from './rules/index.js';
 import { TABLE_NAMES, TableWriter, documentRows, entityRows, writeFileAtomic, type TableName } from './stages/emit.js';
+import { expandInput } from './stages/formats.js';
 import { listInputFiles, readFileBytes, sha256Hex } from './stages/ingest.js';
 import { PIPELINE_VERSION, STAGES, addTimings, newTimings, timed, timedAsync, type Timings } from './stages/order.js';
 import { resolveEntities, summarize, type EntitySummary, type MergeRecord } from './stages/resolve.js';
@@ -120,6 +121,29 @@ async function extractAll(config: ResolvedConfig, options: RunOptions, timings: 
   // Reading is I/O-bound and bounded by p-limit; extraction runs in the pool as files arrive.
   const read = pLimit(Math.max(2, config.concurrency * 2));
   const work = pLimit(Math.max(1, config.concurrency * 2));
+  const handle = async (unit: { source: string; bytes: Uint8Array; meta?: Readonly<Record<string, string>> }) => {
+    const sha256 = sha256Hex(unit.bytes);
+    if (options.shard && shardOf(sha256.slice(0, 16), options.shard.count) !== options.shard.index) return;
+    // The cache key covers container metadata too: a JSONL record's title is part of its input.
+    const key = cache.keyFor(unit.meta ? sha(`${sha256}\0${JSON.stringify(unit.meta)}`) : sha256);
+    let x = options.full ? null : await cache.get(key, sha256);
+    if (x) cached++;
+    else {
+      const result = await process({ rulesDir: config.rules, source: unit.source, bytes: unit.bytes, ...(unit.meta ? { meta: unit.meta } : {}) });
+      addTimings(timings, result.timings);
+      if (result.ok) {
+        x = result.extraction;
+        await cache.put(key, x);
+      } else {
+        failures.push({ source: unit.source, error: result.error });
+        hooks.onFailure?.({ source: unit.source, error: result.error });
+      }
+    }
+    if (x) {
+      inputs.push({ source: unit.source, doc_id: x.docId, sha256: x.sha256, bytes: unit.bytes.length, encoding: x.encoding, key });
+      summaries.push(summarize(x));
+    }
+  };
   try {
     await Promise.all(
       listing.files.map((source) =>
@@ -127,32 +151,19 @@ async function extractAll(config: ResolvedConfig, options: RunOptions, timings: 
           const t0 = performance.now();
           const got = await readFileBytes(config.input, source, ingest).catch((err: Error) => err);
           timings.ingest += performance.now() - t0;
-          if (got instanceof Error) return { source, error: got.message, ok: false as const };
-          return { source, bytes: got, sha256: sha256Hex(got), ok: true as const };
-        }).then((r) =>
+          return { source, got };
+        }).then(({ source, got }) =>
           work(async () => {
-            if (!r.ok) {
-              failures.push({ source: r.source, error: r.error });
-              hooks.onFailure?.({ source: r.source, error: r.error });
-            } else if (!options.shard || shardOf(r.sha256.slice(0, 16), options.shard.count) === options.shard.index) {
-              const key = cache.keyFor(r.sha256);
-              let x = options.full ? null : await cache.get(key, r.sha256);
-              if (x) cached++;
-              else {
-                const result = await process({ rulesDir: config.rules, source: r.source, bytes: r.bytes });
-                addTimings(timings, result.timings);
-                if (result.ok) {
-                  x = result.extraction;
-                  await cache.put(key, x);
-                } else {
-                  failures.push({ source: r.source, error: result.error });
-                  hooks.onFailure?.({ source: r.source, error: result.error });
-                }
+            if (got instanceof Error) {
+              failures.push({ source, error: got.message });
+              hooks.onFailure?.({ source, error: got.message });
+            } else {
+              const expanded = expandInput(source, got);
+              for (const e of expanded.errors) {
+                failures.push({ source: e.source, error: e.message });
+                hooks.onFailure?.({ source: e.source, error: e.message });
               }
-              if (x) {
-                inputs.push({ source: r.source, doc_id: x.docId, sha256: x.sha256, bytes: r.bytes.length, encoding: x.encoding, key });
-                summaries.push(summarize(x));
-              }
+              for (const unit of expanded.units) await handle(unit);
             }
             hooks.onProgress?.(++done, listing.files.length);
           }),

@@ -33,6 +33,8 @@ export interface SourceDocument {
   readonly text: string;
   readonly encoding: string;
   readonly bytes: number;
+  /** Metadata the container states (a JSONL record's title, published, url), used like front matter. */
+  readonly meta?: Readonly<Record<string, string>>;
 }
 
 /** A half-open range `[start, end)`. */

@@ -11,6 +11,8 @@ export interface WorkerTask {
   readonly rulesDir: string;
   readonly source: string;
   readonly bytes: Uint8Array;
+  /** Metadata stated by the container (a JSONL record's title, published, url). */
+  readonly meta?: Readonly<Record<string, string>>;
 }
 
 export type WorkerResult =
@@ -20,10 +22,10 @@ export type WorkerResult =
 // One processor per worker and rules folder: loading models per document would dominate the run.
 const processors = new Map<string, Promise<DocumentProcessor>>();
 
-export function processBytes(processor: DocumentProcessor, source: string, bytes: Uint8Array): WorkerResult {
+export function processBytes(processor: DocumentProcessor, source: string, bytes: Uint8Array, meta?: Readonly<Record<string, string>>): WorkerResult {
   const timings = newTimings();
   try {
-    const src = sourceDocumentFromBytes(source, bytes);
+    const src = { ...sourceDocumentFromBytes(source, bytes), ...(meta ? { meta } : {}) };
     return { ok: true, extraction: processor.process(src, timings), timings };
   } catch (err) {
     const error = err instanceof DocumentError ? err.message : `${source}: ${(err as Error).stack ?? String(err)}`;
@@ -37,5 +39,5 @@ export default async function runTask(task: WorkerTask): Promise<WorkerResult> {
     processor = createDocumentProcessor(task.rulesDir);
     processors.set(task.rulesDir, processor);
   }
-  return processBytes(await processor, task.source, task.bytes);
+  return processBytes(await processor, task.source, task.bytes, task.meta);
 }

@@ -102,7 +102,9 @@ const str = (v: unknown): string => (typeof v === 'string' ? v.trim() : typeof v
  * a line that continues a wrapped paragraph joins the previous block.
  */
 export function cleanDocument(src: SourceDocument, furniture: CompiledFurniture, readDateline: DatelineReader): CleanDocument {
-  const fm = frontMatter(src);
+  const parsed = frontMatter(src);
+  // Metadata from a container (a JSONL record) counts as front matter; the file's own wins.
+  const fm = src.meta ? { end: parsed.end, fields: { ...src.meta, ...parsed.fields } } : parsed;
   const lines = splitLines(src.text, fm.end);
   const classes: LineClass[] = [];
   let publisher = '';
