@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { readFile, rm } from 'node:fs/promises';
+import { mkdir, readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
 import pLimit from 'p-limit';
 import { Piscina } from 'piscina';
@@ -243,6 +243,7 @@ async function resolveAndEmit(
   }
   const files = await writer.commit();
   const ids = Object.fromEntries(resolution.entities.flatMap((e) => e.keys.map((k) => [k, e.entityId])).sort((a, b) => (a[0]! < b[0]! ? -1 : 1)));
+  await mkdir(path.dirname(registryFile), { recursive: true });
   await writeFileAtomic(registryFile, `${JSON.stringify(ids)}\n`);
   timings.emit += performance.now() - t0;
   return { counts, files, merges: resolution.merges };

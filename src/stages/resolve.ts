@@ -73,6 +73,8 @@ interface Cluster {
   firstSeen: string;
   firstSource: string;
   rules: Set<string>;
+  /** Rules of the cross-document refiners that joined other clusters into this one. */
+  joins: Set<string>;
 }
 
 /** A refiner joins clusters that are one entity; it returns pairs [into, from] and the rule. */
@@ -172,7 +174,7 @@ export function resolveEntities(docs: readonly EntitySummary[], knownIds: Readon
       if (i === undefined) {
         i = clusters.length;
         byKey.set(key, i);
-        clusters.push({ type: e.type, keys: new Set([key]), names: [], forms: new Set(), roles: new Set(), country: e.country, mentions: 0, docs: new Set(), firstSeen: doc.docId, firstSource: doc.source, rules: new Set() });
+        clusters.push({ type: e.type, keys: new Set([key]), names: [], forms: new Set(), roles: new Set(), country: e.country, mentions: 0, docs: new Set(), firstSeen: doc.docId, firstSource: doc.source, rules: new Set(), joins: new Set() });
       }
       const c = clusters[i]!;
       if (c.docs.size && !c.docs.has(doc.docId)) c.rules.add('same-name-across-documents');
@@ -205,6 +207,8 @@ export function resolveEntities(docs: readonly EntitySummary[], knownIds: Readon
       for (const r of cb.roles) ca.roles.add(r);
       for (const r of cb.rules) ca.rules.add(r);
       ca.rules.add(rule);
+      for (const r of cb.joins) ca.joins.add(r);
+      ca.joins.add(rule);
       ca.mentions += cb.mentions;
       for (const d of cb.docs) ca.docs.add(d);
       if (cb.firstSource < ca.firstSource) {
@@ -225,7 +229,7 @@ export function resolveEntities(docs: readonly EntitySummary[], knownIds: Readon
     const previous = [...new Set(keys.map((k) => knownIds.get(k)).filter((x): x is string => !!x))].sort();
     const id = previous[0] ?? keys.map(entityId).sort()[0]!;
     idOf.set(i, id);
-    if (previous.length > 1) merges.push({ kept: id, merged: previous.slice(1), rule: [...c.rules].filter((r) => r.endsWith('across-documents')).sort().join(' | ') });
+    if (previous.length > 1) merges.push({ kept: id, merged: previous.slice(1), rule: [...c.joins].sort().join(' | ') });
     // Names and aliases use straight apostrophes so analysts can type them; mentions keep the text as written.
     const name = straightenQuotes(bestName([...new Set(c.names)]));
     entities.push({
