@@ -91,8 +91,9 @@ const COMPASS = /(?<![\p{L}])(?:North|South|East|West|Central|Northern|Southern|
 /** Known names from the gazetteers: countries, demonyms, places, organizations. */
 export const findGazetteer: Finder = (sentence, lexicon) => {
   const out: Candidate[] = [];
-  for (const m of sentence.text.matchAll(lexicon.gazetteerRegex)) {
-    const entry = lexicon.gazetteer.get(m[0])!;
+  for (const hit of lexicon.gazetteerIndex.matches(sentence.text)) {
+    const m = { index: hit.index, 0: hit.form };
+    const entry = lexicon.gazetteer.get(hit.form)!;
     // An ambiguous form ("Chad", "Reading") counts only where it is not sentence-initial.
     if (entry.ambiguous && m.index === 0) continue;
     const end = m.index + m[0].length;
@@ -162,7 +163,7 @@ export const findNamePatterns: Finder = (sentence, lexicon) =>
 export const findTitledPeople: Finder = (sentence, lexicon) => {
   const out: Candidate[] = [];
   const text = sentence.text;
-  for (const m of text.matchAll(lexicon.titleChain)) {
+  for (const m of titleChains(text, lexicon)) {
     const chain = m[0];
     let pos = m.index + chain.length;
     const gap = /^\.?\s+/.exec(text.slice(pos)) ?? /^,\s+/.exec(text.slice(pos));
@@ -195,6 +196,21 @@ export const findTitledPeople: Finder = (sentence, lexicon) => {
   return out;
 };
 
+/** Title chains in `text`: tried only where a title or modifier word starts. */
+function titleChains(text: string, lexicon: EntityLexicon): { index: number; 0: string }[] {
+  const out: { index: number; 0: string }[] = [];
+  const word = /[\p{L}\p{N}]+/gu;
+  for (let w = word.exec(text); w; w = word.exec(text)) {
+    if (!lexicon.titleStarts.has(w[0]) || /[\p{L}\p{N}]/u.test(text[w.index - 1] ?? '')) continue;
+    lexicon.titleChain.lastIndex = w.index;
+    const m = lexicon.titleChain.exec(text);
+    if (!m) continue;
+    out.push({ index: m.index, 0: m[0] });
+    word.lastIndex = m.index + m[0].length;
+  }
+  return out;
+}
+
 /** The titles of a chain as written, singular: "Deputy Ministers" -> "Deputy Minister". */
 function splitChain(chain: string, lexicon: EntityLexicon): string[] {
   return [...chain.matchAll(lexicon.title)].map((m) => {
@@ -217,7 +233,7 @@ function appositiveRoles(text: string, chainStart: number, lexicon: EntityLexico
   const from = words.length ? words[words.length - 1]!.index + words[words.length - 1]![0].length : 0;
   const phrase = before.slice(from);
   const roles: string[] = [];
-  for (const m of phrase.matchAll(lexicon.titleChain)) roles.push(...splitChain(m[0], lexicon));
+  for (const m of titleChains(phrase, lexicon)) roles.push(...splitChain(m[0], lexicon));
   return roles;
 }
 

@@ -21,16 +21,61 @@ export interface CompiledPattern {
   readonly regex: RegExp;
 }
 
+/**
+ * Known surface forms, found by the first word of each form at word starts, longest first. Much
+ * faster than one regular expression of thousands of alternatives, with the same result.
+ */
+export class FormIndex {
+  private readonly byHead = new Map<string, string[]>();
+
+  constructor(forms: Iterable<string>) {
+    for (const form of forms) {
+      const head = /[\p{L}\p{N}]+/u.exec(form)?.[0];
+      if (!head || !form.startsWith(head)) continue;
+      const list = this.byHead.get(head) ?? [];
+      list.push(form);
+      this.byHead.set(head, list);
+    }
+    for (const list of this.byHead.values()) list.sort((a, b) => b.length - a.length || (a < b ? -1 : 1));
+  }
+
+  /** Non-overlapping matches, left to right; a form must end at a word boundary (not before "-x"). */
+  matches(text: string): { index: number; form: string }[] {
+    const out: { index: number; form: string }[] = [];
+    const word = /[\p{L}\p{N}]+/gu;
+    for (let m = word.exec(text); m; m = word.exec(text)) {
+      const list = this.byHead.get(m[0]);
+      if (!list) continue;
+      for (const form of list) {
+        const end = m.index + form.length;
+        if (text.startsWith(form, m.index) && !/^(?:[\p{L}\p{N}]|-\p{L})/u.test(text.slice(end, end + 2))) {
+          out.push({ index: m.index, form });
+          word.lastIndex = end;
+          break;
+        }
+      }
+    }
+    return out;
+  }
+
+  /** Does a known form start at one of these words? Used to find where title chains may begin. */
+  has(head: string): boolean {
+    return this.byHead.has(head);
+  }
+}
+
 /** Everything the entity finders read, compiled once per process from the rule files. */
 export interface EntityLexicon {
   readonly gazetteer: ReadonlyMap<string, GazetteerEntry>;
-  /** Matches any gazetteer form as a whole word, longest first. */
-  readonly gazetteerRegex: RegExp;
+  /** Finds gazetteer forms as whole words, longest first. */
+  readonly gazetteerIndex: FormIndex;
   /** Country code -> country name. */
   readonly countries: ReadonlyMap<string, string>;
   readonly patterns: readonly CompiledPattern[];
-  /** Matches a chain of titles ("Senior Lieutenant General", "Samdech Thipadei", "Lieut. Gen."). */
+  /** Matches a chain of titles ("Senior Lieutenant General", "Samdech Thipadei", "Lieut. Gen."), sticky. */
   readonly titleChain: RegExp;
+  /** First words of titles and modifiers: where a title chain may begin. */
+  readonly titleStarts: FormIndex;
   /** Matches one title with its modifiers, for splitting a chain into roles. */
   readonly title: RegExp;
   /** Title form -> role written to the entity. */
@@ -93,7 +138,7 @@ export function buildLexicon(rules: {
     const base = { id: o.id, type: 'ORG' as const, canonical: o.name, country: o.country, ambiguous: o.ambiguous, orgType: o.type };
     for (const f of [o.name, ...o.aliases]) add(f, { ...base, kind: 'org' });
   }
-  const gazetteerRegex = new RegExp(`(?<![\\p{L}\\p{N}])(?:${alternation(gazetteer.keys())})(?![\\p{L}\\p{N}]|-\\p{L})`, 'gu');
+  const gazetteerIndex = new FormIndex(gazetteer.keys());
 
   const roles = new Map<string, { role: string; short: boolean }>();
   for (const t of rules.titles.entries) {
@@ -103,7 +148,7 @@ export function buildLexicon(rules: {
   const modifiers = rules.titles.modifiers.length ? `(?:(?:${alternation(rules.titles.modifiers)})\\s+)*` : '';
   // A title, optionally plural, optionally followed by another title ("General Secretary and President").
   const one = `${modifiers}(?:${titleForms})s?(?![\\p{L}])`;
-  const titleChain = new RegExp(`${one}(?:,?\\s+(?:and\\s+(?:${NAME_WORD}\\s+){0,2})?${one})*`, 'gu');
+  const titleChain = new RegExp(`${one}(?:,?\\s+(?:and\\s+(?:${NAME_WORD}\\s+){0,2})?${one})*`, 'uy');
   const title = new RegExp(one, 'gu');
 
   const givenNames = new Set<string>();
@@ -128,10 +173,11 @@ export function buildLexicon(rules: {
   }));
   return {
     gazetteer,
-    gazetteerRegex,
+    gazetteerIndex,
     countries,
     patterns,
     titleChain,
+    titleStarts: new FormIndex([...roles.keys(), ...rules.titles.modifiers]),
     title,
     roles,
     givenNames,
