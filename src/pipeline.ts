@@ -118,26 +118,37 @@ async function extractAll(config: ResolvedConfig, options: RunOptions, timings: 
   const summaries: EntitySummary[] = [];
   let cached = 0;
   let done = 0;
-  // Reading is I/O-bound and bounded by p-limit; extraction runs in the pool as files arrive.
-  const read = pLimit(Math.max(2, config.concurrency * 2));
-  const work = pLimit(Math.max(1, config.concurrency * 2));
+  // At most this many articles are in flight (read, queued or being extracted), so memory does
+  // not grow with the corpus; reading happens inside the slot, ahead of the pool's workers.
+  const inFlight = pLimit(Math.max(2, config.concurrency * 2));
+  const inProgress = new Map<string, Promise<DocumentExtraction | null>>();
   const handle = async (unit: { source: string; bytes: Uint8Array; meta?: Readonly<Record<string, string>> }) => {
     const sha256 = sha256Hex(unit.bytes);
     if (options.shard && shardOf(sha256.slice(0, 16), options.shard.count) !== options.shard.index) return;
     // The cache key covers container metadata too: a JSONL record's title is part of its input.
     const key = cache.keyFor(unit.meta ? sha(`${sha256}\0${JSON.stringify(unit.meta)}`) : sha256);
-    let x = options.full ? null : await cache.get(key, sha256);
-    if (x) cached++;
-    else {
-      const result = await process({ rulesDir: config.rules, source: unit.source, bytes: unit.bytes, ...(unit.meta ? { meta: unit.meta } : {}) });
-      addTimings(timings, result.timings);
-      if (result.ok) {
-        x = result.extraction;
-        await cache.put(key, x);
-      } else {
-        failures.push({ source: unit.source, error: result.error });
-        hooks.onFailure?.({ source: unit.source, error: result.error });
-      }
+    // Identical articles (same key) are extracted once per run, whichever comes first.
+    const pending = inProgress.get(key);
+    let x = pending ? await pending : options.full ? null : await cache.get(key, sha256);
+    if (x && !pending) cached++;
+    else if (!x && !pending) {
+      const job = (async () => {
+        const result = await process({ rulesDir: config.rules, source: unit.source, bytes: unit.bytes, ...(unit.meta ? { meta: unit.meta } : {}) });
+        addTimings(timings, result.timings);
+        if (!result.ok) {
+          failures.push({ source: unit.source, error: result.error });
+          hooks.onFailure?.({ source: unit.source, error: result.error });
+          return null;
+        }
+        await cache.put(key, result.extraction);
+        return result.extraction;
+      })();
+      inProgress.set(key, job);
+      x = await job;
+    } else if (!x) {
+      const error = `${unit.source}: same content as another article that failed; see its error`;
+      failures.push({ source: unit.source, error });
+      hooks.onFailure?.({ source: unit.source, error });
     }
     if (x) {
       inputs.push({ source: unit.source, doc_id: x.docId, sha256: x.sha256, bytes: unit.bytes.length, encoding: x.encoding, key });
@@ -147,27 +158,23 @@ async function extractAll(config: ResolvedConfig, options: RunOptions, timings: 
   try {
     await Promise.all(
       listing.files.map((source) =>
-        read(async () => {
+        inFlight(async () => {
           const t0 = performance.now();
           const got = await readFileBytes(config.input, source, ingest).catch((err: Error) => err);
           timings.ingest += performance.now() - t0;
-          return { source, got };
-        }).then(({ source, got }) =>
-          work(async () => {
-            if (got instanceof Error) {
-              failures.push({ source, error: got.message });
-              hooks.onFailure?.({ source, error: got.message });
-            } else {
-              const expanded = expandInput(source, got);
-              for (const e of expanded.errors) {
-                failures.push({ source: e.source, error: e.message });
-                hooks.onFailure?.({ source: e.source, error: e.message });
-              }
-              for (const unit of expanded.units) await handle(unit);
+          if (got instanceof Error) {
+            failures.push({ source, error: got.message });
+            hooks.onFailure?.({ source, error: got.message });
+          } else {
+            const expanded = expandInput(source, got);
+            for (const e of expanded.errors) {
+              failures.push({ source: e.source, error: e.message });
+              hooks.onFailure?.({ source: e.source, error: e.message });
             }
-            hooks.onProgress?.(++done, listing.files.length);
-          }),
-        ),
+            for (const unit of expanded.units) await handle(unit);
+          }
+          hooks.onProgress?.(++done, listing.files.length);
+        }),
       ),
     );
   } finally {

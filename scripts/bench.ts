@@ -1,0 +1,166 @@
+/**
+ * `npm run bench [-- --corpus DIR] [--runs N]`: measures whole pipeline processes (wall time and
+ * peak RSS from /usr/bin/time) and prints one table:
+ *   - a cold full run (fresh output folder) on the corpus: wall time, MB/s, articles/s, peak RSS;
+ *   - a bare single-core wink-nlp readDoc pass over the same files (the reference floor), and the ratio;
+ *   - a no-op re-run on unchanged input, and its share of the full run;
+ *   - an incremental run after adding one article;
+ *   - the full run on a 4x corpus (the corpus copied four times, each copy made distinct).
+ * Medians over N runs (default 3). Defaults to ../shared/corpus/bbc-all; when that is absent,
+ * a corpus is generated from raw/.
+ */
+import { execFile } from 'node:child_process';
+import { access, cp, mkdir, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { parseArgs, promisify } from 'node:util';
+
+const run = promisify(execFile);
+const TSX = path.resolve('node_modules/.bin/tsx');
+
+interface Measure {
+  readonly seconds: number;
+  readonly rssMb: number;
+}
+
+/** Runs a command under /usr/bin/time and returns its wall time and peak RSS (the whole process and its threads). */
+async function measure(cmd: string, args: string[]): Promise<Measure> {
+  const report = path.join(tmpdir(), `bench-time-${process.pid}-${Math.random().toString(36).slice(2)}`);
+  const hasTime = await access('/usr/bin/time').then(() => true, () => false);
+  if (!hasTime) {
+    const t0 = performance.now();
+    await run(cmd, args, { maxBuffer: 1 << 26 });
+    return { seconds: (performance.now() - t0) / 1000, rssMb: NaN };
+  }
+  try {
+    await run('/usr/bin/time', ['-f', '%e %M', '-o', report, cmd, ...args], { maxBuffer: 1 << 26, env: { ...process.env, CI: 'true' } });
+  } catch (err) {
+    const code = (err as { code?: number }).code;
+    if (code !== 3) throw err; // 3: some documents failed, still a complete run
+  }
+  const [seconds, kb] = (await readFile(report, 'utf8')).trim().split(/\s+/).slice(-2).map(Number);
+  await rm(report, { force: true });
+  return { seconds: seconds!, rssMb: kb! / 1024 };
+}
+
+const median = (xs: number[]) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length % 2 ? s[(s.length - 1) >> 1]! : (s[s.length / 2 - 1]! + s[s.length / 2]!) / 2;
+};
+
+async function repeat(n: number, before: () => Promise<void>, cmd: string, args: () => string[]): Promise<Measure> {
+  const ms: Measure[] = [];
+  for (let i = 0; i < n; i++) {
+    await before();
+    ms.push(await measure(cmd, args()));
+  }
+  return { seconds: median(ms.map((m) => m.seconds)), rssMb: median(ms.map((m) => m.rssMb)) };
+}
+
+async function corpusStats(dir: string): Promise<{ files: number; bytes: number }> {
+  let files = 0;
+  let bytes = 0;
+  const walk = async (d: string) => {
+    for (const e of await readdir(d, { withFileTypes: true })) {
+      const full = path.join(d, e.name);
+      if (e.isDirectory()) await walk(full);
+      else if (/\.(txt|md)$/i.test(e.name)) {
+        files++;
+        bytes += (await stat(full)).size;
+      }
+    }
+  };
+  await walk(dir);
+  return { files, bytes };
+}
+
+/** Copies every article of `from` into `to` `times` times, each copy made distinct by a last line. */
+async function replicate(from: string, to: string, times: number): Promise<void> {
+  const walk = async (d: string, rel: string) => {
+    for (const e of await readdir(d, { withFileTypes: true })) {
+      const full = path.join(d, e.name);
+      if (e.isDirectory()) await walk(full, path.join(rel, e.name));
+      else if (/\.(txt|md)$/i.test(e.name)) {
+        const text = await readFile(full, 'utf8');
+        for (let k = 0; k < times; k++) {
+          const dir = path.join(to, `copy${k}`, rel);
+          await mkdir(dir, { recursive: true });
+          await writeFile(path.join(dir, e.name), `${text}\n\nCopy ${k + 1} of this article.\n`);
+        }
+      }
+    }
+  };
+  await walk(from, '');
+}
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({ options: { corpus: { type: 'string' }, runs: { type: 'string', default: '3' } } });
+  const runs = Math.max(1, Number(values.runs));
+  const work = await mkdtemp(path.join(tmpdir(), 'bench-'));
+  let corpus = values.corpus ?? path.join('..', 'shared', 'corpus', 'bbc-all');
+  let generated = false;
+  if (!(await access(corpus).then(() => true, () => false))) {
+    // No corpus here: generate one from the sample articles (100 distinct copies of each).
+    corpus = path.join(work, 'generated');
+    await replicate('raw', corpus, 100);
+    generated = true;
+  }
+  // A writable copy, so that an article can be added for the incremental run.
+  const input = path.join(work, 'input');
+  await cp(corpus, input, { recursive: true });
+  const { files, bytes } = await corpusStats(input);
+  const mb = bytes / 1e6;
+  const out = path.join(work, 'out');
+  const cli = (i: string, o: string, ...extra: string[]) => ['src/cli.ts', '--input', i, '--output', o, '--quiet', ...extra];
+  const log = (s: string) => process.stderr.write(`${s}\n`);
+
+  log(`corpus: ${path.relative(process.cwd(), corpus) || corpus}${generated ? ' (generated)' : ''}: ${files} articles, ${mb.toFixed(2)} MB; ${runs} runs each`);
+  log('cold full runs...');
+  const full = await repeat(runs, () => rm(out, { recursive: true, force: true }), TSX, () => cli(input, out));
+  log('bare wink-nlp readDoc passes...');
+  const wink = await repeat(runs, async () => {}, TSX, () => ['scripts/wink-floor.ts', input]);
+  log('no-op re-runs...');
+  const noop = await repeat(runs, async () => {}, TSX, () => cli(input, out));
+  log('incremental runs (one article added each time)...');
+  let added = 0;
+  const sample = (await readdir(input, { recursive: true })).find((f) => /\.(txt|md)$/.test(String(f)))!;
+  const incremental = await repeat(
+    runs,
+    async () => {
+      const text = await readFile(path.join(input, String(sample)), 'utf8');
+      await writeFile(path.join(input, `added-${++added}.txt`), `${text}\n\nAdded article ${added}.\n`);
+    },
+    TSX,
+    () => cli(input, out),
+  );
+  log('full runs on the 4x corpus...');
+  const input4 = path.join(work, 'input4');
+  await replicate(corpus, input4, 4);
+  const out4 = path.join(work, 'out4');
+  const full4 = await repeat(runs, () => rm(out4, { recursive: true, force: true }), TSX, () => cli(input4, out4));
+
+  const row = (name: string, m: Measure, extra = '') =>
+    `| ${name.padEnd(34)} | ${m.seconds.toFixed(2).padStart(8)} | ${Number.isNaN(m.rssMb) ? '     n/a' : m.rssMb.toFixed(0).padStart(8)} | ${extra}`;
+  const lines = [
+    `corpus: ${files} articles, ${mb.toFixed(2)} MB${generated ? ' (generated from raw/)' : ''}; medians of ${runs} runs; ${(await import('node:os')).availableParallelism()} cores`,
+    '',
+    `| ${'run'.padEnd(34)} | ${'wall s'.padStart(8)} | ${'peak MB'.padStart(8)} | notes`,
+    `|${'-'.repeat(36)}|${'-'.repeat(10)}|${'-'.repeat(10)}|------`,
+    row('full run, cold', full, `${(mb / full.seconds).toFixed(2)} MB/s, ${(files / full.seconds).toFixed(0)} articles/s`),
+    row('bare wink readDoc, 1 core (floor)', wink, `${(mb / wink.seconds).toFixed(2)} MB/s`),
+    row('no-op re-run', noop, `${((noop.seconds / full.seconds) * 100).toFixed(1)}% of the full run`),
+    row('incremental, one article added', incremental, `${((incremental.seconds / full.seconds) * 100).toFixed(1)}% of the full run`),
+    row('full run, 4x corpus', full4, `${(full4.seconds / full.seconds).toFixed(2)}x the time, ${(full4.rssMb / full.rssMb).toFixed(2)}x the peak RSS`),
+    '',
+    `full run / wink floor: ${(full.seconds / wink.seconds).toFixed(2)}x (target <= 2x)`,
+    `no-op / full: ${((noop.seconds / full.seconds) * 100).toFixed(1)}% (target <= 3%)`,
+    `4x corpus: ${(full4.seconds / full.seconds).toFixed(2)}x time (target <= 4.4x), ${(full4.rssMb / full.rssMb).toFixed(2)}x peak RSS (target <= 1.3x)`,
+  ];
+  process.stdout.write(`${lines.join('\n')}\n`);
+  await rm(work, { recursive: true, force: true });
+}
+
+main().catch((err: unknown) => {
+  process.stderr.write(`bench failed: ${(err as Error).stack ?? String(err)}\n`);
+  process.exitCode = 1;
+});
