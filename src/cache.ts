@@ -1,7 +1,14 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import type { EntitySummary } from './stages/resolve.js';
 import type { DocumentExtraction } from './types.js';
+
+/** What a run needs of a cached document without reading its whole extraction. */
+export interface CachedSummary extends Omit<EntitySummary, 'source'> {
+  readonly sha256: string;
+  readonly encoding: string;
+}
 
 /**
  * Per-document extraction results on disk, keyed by document content hash + rules hash +
@@ -20,8 +27,20 @@ export class ExtractionCache {
     return createHash('sha256').update(`${sha256}\0${this.rulesHash}\0${this.pipelineVersion}`).digest('hex').slice(0, 32);
   }
 
-  private file(key: string): string {
-    return path.join(this.dir, key.slice(0, 2), `${key}.json`);
+  private file(key: string, kind: 'extraction' | 'summary' = 'extraction'): string {
+    return path.join(this.dir, key.slice(0, 2), kind === 'summary' ? `${key}.summary.json` : `${key}.json`);
+  }
+
+  /** The small summary of a cached document (entities, no mentions), or null when absent or not valid. */
+  async getSummary(key: string, sha256: string): Promise<CachedSummary | null> {
+    try {
+      const entry = JSON.parse(await readFile(this.file(key, 'summary'), 'utf8')) as { key?: unknown; summary?: CachedSummary };
+      const s = entry.summary;
+      if (entry.key !== key || !s || s.sha256 !== sha256 || typeof s.docId !== 'string' || !Array.isArray(s.entities)) return null;
+      return s;
+    } catch {
+      return null;
+    }
   }
 
   async get(key: string, sha256: string): Promise<DocumentExtraction | null> {
@@ -41,12 +60,17 @@ export class ExtractionCache {
     }
   }
 
-  async put(key: string, extraction: DocumentExtraction): Promise<void> {
-    const file = this.file(key);
+  /** Stores an extraction and its summary; the summary is written last, so it implies the extraction. */
+  async put(key: string, extraction: DocumentExtraction, summary: CachedSummary): Promise<void> {
+    await this.write(this.file(key), JSON.stringify({ key, extraction }));
+    await this.write(this.file(key, 'summary'), JSON.stringify({ key, summary }));
+  }
+
+  private async write(file: string, data: string): Promise<void> {
     await mkdir(path.dirname(file), { recursive: true });
     // Unique per write: two writers of one key (identical articles) must not share a temp file.
     const tmp = `${file}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`;
-    await writeFile(tmp, JSON.stringify({ key, extraction }));
+    await writeFile(tmp, data);
     await rename(tmp, file);
   }
 
@@ -57,7 +81,7 @@ export class ExtractionCache {
     for (const shard of shards) {
       if (!/^[0-9a-f]{2}$/.test(shard)) continue;
       for (const f of await readdir(path.join(this.dir, shard)).catch(() => [] as string[])) {
-        const key = f.replace(/\.json$/, '');
+        const key = f.replace(/(?:\.summary)?\.json$/, '');
         if (!keep.has(key)) {
           await rm(path.join(this.dir, shard, f), { force: true });
           removed++;

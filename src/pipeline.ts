@@ -3,14 +3,14 @@ import { mkdir, readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
 import pLimit from 'p-limit';
 import { Piscina } from 'piscina';
-import { ExtractionCache } from './cache.js';
+import { ExtractionCache, type CachedSummary } from './cache.js';
 import type { ResolvedConfig } from './config.js';
-import { loadRules } from './rules/index.js';
+import { hashRuleFiles, loadRules } from './rules/index.js';
 import { TABLE_NAMES, TableWriter, documentRows, entityRows, writeFileAtomic, type TableName } from './stages/emit.js';
 import { expandInput } from './stages/formats.js';
 import { listInputFiles, readFileBytes, sha256Hex } from './stages/ingest.js';
 import { PIPELINE_VERSION, STAGES, addTimings, newTimings, timed, timedAsync, type Timings } from './stages/order.js';
-import { resolveEntities, summarize, type EntitySummary, type MergeRecord } from './stages/resolve.js';
+import { EntityResolver, localIds, summarize, type MergeRecord } from './stages/resolve.js';
 import type { DocumentExtraction } from './types.js';
 import type { WorkerResult, WorkerTask } from './worker.js';
 
@@ -78,9 +78,17 @@ export function shardOf(docId: string, count: number): number {
   return parseInt(docId.slice(0, 8), 16) % count;
 }
 
+/** An article the run saw (processed or failed), by source and cache key. */
+export interface UnitRecord {
+  readonly source: string;
+  readonly key: string;
+}
+
 interface Extracted {
   readonly inputs: InputRecord[];
-  readonly summaries: EntitySummary[];
+  readonly units: UnitRecord[];
+  /** Every document's entities, accumulated as documents arrive. */
+  readonly resolver: EntityResolver;
   readonly failures: Failure[];
   readonly cached: number;
   readonly rulesHash: string;
@@ -115,21 +123,24 @@ async function extractAll(config: ResolvedConfig, options: RunOptions, timings: 
   };
 
   const inputs: InputRecord[] = [];
-  const summaries: EntitySummary[] = [];
+  const units: UnitRecord[] = [];
+  const resolver = new EntityResolver();
   let cached = 0;
   let done = 0;
   // At most this many articles are in flight (read, queued or being extracted), so memory does
   // not grow with the corpus; reading happens inside the slot, ahead of the pool's workers.
   const inFlight = pLimit(Math.max(2, config.concurrency * 2));
-  const inProgress = new Map<string, Promise<DocumentExtraction | null>>();
+  const inProgress = new Map<string, Promise<CachedSummary | null>>();
   const handle = async (unit: { source: string; bytes: Uint8Array; meta?: Readonly<Record<string, string>> }) => {
     const sha256 = sha256Hex(unit.bytes);
     if (options.shard && shardOf(sha256.slice(0, 16), options.shard.count) !== options.shard.index) return;
     // The cache key covers container metadata too: a JSONL record's title is part of its input.
     const key = cache.keyFor(unit.meta ? sha(`${sha256}\0${JSON.stringify(unit.meta)}`) : sha256);
+    units.push({ source: unit.source, key });
     // Identical articles (same key) are extracted once per run, whichever comes first.
     const pending = inProgress.get(key);
-    let x = pending ? await pending : options.full ? null : await cache.get(key, sha256);
+    // A hit needs only the small summary; the full extraction is read once, at emit.
+    let x = pending ? await pending : options.full ? null : await cache.getSummary(key, sha256);
     if (x && !pending) cached++;
     else if (!x && !pending) {
       const job = (async () => {
@@ -140,8 +151,10 @@ async function extractAll(config: ResolvedConfig, options: RunOptions, timings: 
           hooks.onFailure?.({ source: unit.source, error: result.error });
           return null;
         }
-        await cache.put(key, result.extraction);
-        return result.extraction;
+        const e = result.extraction;
+        const summary: CachedSummary = { ...summarize(e), sha256: e.sha256, encoding: e.encoding };
+        await cache.put(key, e, summary);
+        return summary;
       })();
       inProgress.set(key, job);
       x = await job;
@@ -152,7 +165,7 @@ async function extractAll(config: ResolvedConfig, options: RunOptions, timings: 
     }
     if (x) {
       inputs.push({ source: unit.source, doc_id: x.docId, sha256: x.sha256, bytes: unit.bytes.length, encoding: x.encoding, key });
-      summaries.push(summarize(x));
+      resolver.add({ ...x, source: unit.source });
     }
   };
   try {
@@ -182,9 +195,39 @@ async function extractAll(config: ResolvedConfig, options: RunOptions, timings: 
   }
   const bySource = (a: { source: string }, b: { source: string }) => (a.source < b.source ? -1 : a.source > b.source ? 1 : 0);
   inputs.sort(bySource);
-  summaries.sort(bySource);
+  units.sort(bySource);
   failures.sort(bySource);
-  return { inputs, summaries, failures, cached, rulesHash: rules.hash };
+  return { inputs, units, resolver, failures, cached, rulesHash: rules.hash };
+}
+
+/**
+ * The cheap first look of a run: every article's source and cache key, from the file bytes and
+ * the rule files' bytes alone (no rules parsed, no model loaded, no cache read).
+ */
+async function scanUnits(config: ResolvedConfig): Promise<{ units: UnitRecord[]; rulesHash: string; failures: Failure[] }> {
+  const rulesHash = await hashRuleFiles(config.rules);
+  const cache = new ExtractionCache(cacheDir(config.output), rulesHash, PIPELINE_VERSION);
+  const ingest = { extensions: config.extensions, maxBytes: config.maxFileBytes };
+  const listing = await listInputFiles(config.input, ingest);
+  const units: UnitRecord[] = [];
+  const failures: Failure[] = listing.errors.map((e) => ({ source: e.source, error: e.message }));
+  const limit = pLimit(8);
+  await Promise.all(
+    listing.files.map((source) =>
+      limit(async () => {
+        const got = await readFileBytes(config.input, source, ingest).catch((err: Error) => err);
+        if (got instanceof Error) return void failures.push({ source, error: got.message });
+        const expanded = expandInput(source, got);
+        for (const e of expanded.errors) failures.push({ source: e.source, error: e.message });
+        for (const u of expanded.units) {
+          const sha256 = sha256Hex(u.bytes);
+          units.push({ source: u.source, key: cache.keyFor(u.meta ? sha(`${sha256}\0${JSON.stringify(u.meta)}`) : sha256) });
+        }
+      }),
+    ),
+  );
+  const bySource = (a: { source: string }, b: { source: string }) => (a.source < b.source ? -1 : a.source > b.source ? 1 : 0);
+  return { units: units.sort(bySource), rulesHash, failures: failures.sort(bySource) };
 }
 
 interface Manifest {
@@ -192,6 +235,8 @@ interface Manifest {
   rules: { sha256: string };
   config: { sha256: string };
   inputs: InputRecord[];
+  units: UnitRecord[];
+  scan_failures: Failure[];
   failures: Failure[];
   tables: { file: string; rows: number; sha256: string }[];
   counts: Record<TableName, number>;
@@ -205,11 +250,12 @@ async function readJson<T>(file: string): Promise<T | null> {
   }
 }
 
-/** Did the last run see exactly this input, rules and config, and are its tables intact? */
-async function upToDate(outputDir: string, ex: Extracted, config: ResolvedConfig): Promise<Manifest | null> {
+/** Did the last run see exactly these articles (by content), rules and config, and are its tables intact? */
+async function upToDate(outputDir: string, scan: { units: UnitRecord[]; rulesHash: string; failures: Failure[] }, config: ResolvedConfig): Promise<Manifest | null> {
   const prev = await readJson<Manifest>(path.join(outputDir, 'manifest.json'));
-  if (!prev || prev.pipeline?.version !== PIPELINE_VERSION || prev.rules?.sha256 !== ex.rulesHash || prev.config?.sha256 !== configHash(config)) return null;
-  if (JSON.stringify(prev.inputs) !== JSON.stringify(ex.inputs) || JSON.stringify(prev.failures) !== JSON.stringify(ex.failures)) return null;
+  if (!prev || prev.pipeline?.version !== PIPELINE_VERSION || prev.rules?.sha256 !== scan.rulesHash || prev.config?.sha256 !== configHash(config)) return null;
+  // Same articles by content, and the same files that could not be read or split.
+  if (JSON.stringify(prev.units) !== JSON.stringify(scan.units) || JSON.stringify(prev.scan_failures) !== JSON.stringify(scan.failures)) return null;
   for (const t of prev.tables ?? []) {
     const data = await readFile(path.join(outputDir, t.file)).catch(() => null);
     if (!data || createHash('sha256').update(data).digest('hex') !== t.sha256) return null;
@@ -221,12 +267,14 @@ async function upToDate(outputDir: string, ex: Extracted, config: ResolvedConfig
 async function resolveAndEmit(
   outputDir: string,
   docs: readonly { input: InputRecord; cache: ExtractionCache }[],
-  summaries: readonly EntitySummary[],
+  resolver: EntityResolver,
   timings: Timings,
+  /** Extracts a document again when its cached extraction cannot be read (a corrupt entry is never trusted). */
+  recover: (input: InputRecord) => Promise<DocumentExtraction | null> = async () => null,
 ): Promise<{ counts: Record<TableName, number>; files: Awaited<ReturnType<TableWriter['commit']>>; merges: readonly MergeRecord[] }> {
   const registryFile = path.join(cacheDir(outputDir), REGISTRY);
   const registry = new Map(Object.entries((await readJson<Record<string, string>>(registryFile)) ?? {}));
-  const resolution = timed(timings, 'resolve', () => resolveEntities(summaries, registry));
+  const resolution = timed(timings, 'resolve', () => resolver.resolve(registry));
   const names = new Map(resolution.entities.map((e) => [e.entityId, e.name]));
   const counts = Object.fromEntries(TABLE_NAMES.map((t) => [t, 0])) as Record<TableName, number>;
   const t0 = performance.now();
@@ -236,9 +284,9 @@ async function resolveAndEmit(
     await writer.write('entities', entities);
     counts.entities = entities.length;
     for (const { input, cache } of docs) {
-      const x: DocumentExtraction | null = await cache.get(input.key, input.sha256);
-      if (!x) throw new Error(`${input.source}: its cached extraction disappeared during the run`);
-      const rows = documentRows(x, resolution.localToGlobal.get(x.docId) ?? [], names);
+      const x: DocumentExtraction | null = (await cache.get(input.key, input.sha256)) ?? (await recover(input));
+      if (!x) throw new Error(`${input.source}: its cached extraction is missing or corrupt and it could not be extracted again`);
+      const rows = documentRows({ ...x, source: input.source }, localIds(x, resolution), names);
       for (const t of ['documents', 'mentions', 'dates', 'commitments'] as const) {
         await writer.write(t, rows[t]);
         counts[t] += rows[t].length;
@@ -264,6 +312,15 @@ async function writeManifest(outputDir: string, m: Record<string, unknown>): Pro
 export async function runPipeline(config: ResolvedConfig, options: RunOptions = {}, hooks: RunHooks = {}): Promise<RunSummary> {
   const t0 = performance.now();
   const timings = newTimings();
+  // Unchanged input, rules and config: nothing to load, extract or write.
+  const scan = options.shard ? null : await timedAsync(timings, 'ingest', () => scanUnits(config));
+  if (scan && !options.full) {
+    const prev = await upToDate(config.output, scan, config);
+    if (prev) {
+      for (const f of prev.failures) hooks.onFailure?.(f);
+      return { documents: prev.inputs.length, cached: prev.inputs.length, failures: prev.failures, counts: prev.counts, timings, changedFiles: [], upToDate: true, wallMs: performance.now() - t0 };
+    }
+  }
   const ex = await extractAll(config, options, timings, hooks);
   const base = {
     pipeline: { name: 'news-commitments-pipeline', version: PIPELINE_VERSION },
@@ -282,14 +339,23 @@ export async function runPipeline(config: ResolvedConfig, options: RunOptions = 
   }
   const cache = new ExtractionCache(cacheDir(config.output), ex.rulesHash, PIPELINE_VERSION);
   await cache.prune(new Set(ex.inputs.map((i) => i.key)));
-  const prev = options.full ? null : await upToDate(config.output, ex, config);
-  if (prev) {
-    return { documents: ex.inputs.length, cached: ex.cached, failures: ex.failures, counts: prev.counts, timings, changedFiles: [], upToDate: true, wallMs: performance.now() - t0 };
-  }
-  const out = await resolveAndEmit(config.output, ex.inputs.map((input) => ({ input, cache })), ex.summaries, timings);
+  const recover = async (input: InputRecord): Promise<DocumentExtraction | null> => {
+    const file = input.source.replace(/#\d+$/, '');
+    const bytes = await readFileBytes(config.input, file, { extensions: config.extensions, maxBytes: config.maxFileBytes });
+    const unit = expandInput(file, bytes).units.find((u) => u.source === input.source);
+    if (!unit) return null;
+    const result = await (await import('./worker.js')).default({ rulesDir: config.rules, source: unit.source, bytes: unit.bytes, ...(unit.meta ? { meta: unit.meta } : {}) });
+    if (!result.ok) return null;
+    const e = result.extraction;
+    await cache.put(input.key, e, { ...summarize(e), sha256: e.sha256, encoding: e.encoding });
+    return e;
+  };
+  const out = await resolveAndEmit(config.output, ex.inputs.map((input) => ({ input, cache })), ex.resolver, timings, recover);
   await writeManifest(config.output, {
     ...base,
     inputs: ex.inputs,
+    units: ex.units,
+    scan_failures: scan?.failures ?? [],
     counts: out.counts,
     tables: out.files.map((f) => ({ file: f.file, rows: f.rows, sha256: f.sha256 })),
     failures: ex.failures,
@@ -313,7 +379,7 @@ export async function mergeShards(outputDir: string, partDirs: readonly string[]
   const t0 = performance.now();
   const timings = newTimings();
   const docs: { input: InputRecord; cache: ExtractionCache }[] = [];
-  const summaries: EntitySummary[] = [];
+  const resolver = new EntityResolver();
   const failures: Failure[] = [];
   let base: Record<string, unknown> | null = null;
   for (const dir of partDirs) {
@@ -324,18 +390,17 @@ export async function mergeShards(outputDir: string, partDirs: readonly string[]
     base ??= { pipeline: part.pipeline, rules: part.rules, config: part.config };
     const cache = new ExtractionCache(cacheDir(dir), part.rules.sha256, PIPELINE_VERSION);
     for (const input of part.inputs) {
-      const x = await cache.get(input.key, input.sha256);
+      const x = await cache.getSummary(input.key, input.sha256);
       if (!x) throw new Error(`${dir}: cached extraction of ${input.source} is missing or corrupt; re-run that shard`);
       docs.push({ input, cache });
-      summaries.push(summarize(x));
+      resolver.add({ ...x, source: input.source });
     }
     failures.push(...part.failures);
   }
   const bySource = (a: { source: string }, b: { source: string }) => (a.source < b.source ? -1 : a.source > b.source ? 1 : 0);
   docs.sort((a, b) => bySource(a.input, b.input));
-  summaries.sort(bySource);
   failures.sort(bySource);
-  const out = await resolveAndEmit(outputDir, docs, summaries, timings);
+  const out = await resolveAndEmit(outputDir, docs, resolver, timings);
   await writeManifest(outputDir, {
     ...base,
     inputs: docs.map((d) => d.input),

@@ -46,6 +46,14 @@ export interface RuleSet {
   readonly dir: string;
 }
 
+/** SHA-256 over every rule file's name and bytes, without parsing them (as `RuleSet.hash`). */
+export async function hashRuleFiles(dir: string): Promise<string> {
+  const names = (await readdir(dir)).filter((n) => /\.ya?ml$/.test(n)).sort();
+  const hash = createHash('sha256');
+  for (const n of names) hash.update(`${n}\0${await readFile(path.join(dir, n), 'utf8')}\0`);
+  return hash.digest('hex');
+}
+
 /** Loads and validates every rule file in `dir`. Errors name the file, line and field. */
 export async function loadRules(dir: string): Promise<RuleSet> {
   let names: string[];

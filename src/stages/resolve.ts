@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { bestName } from '../extract/entities/index.js';
+import { bestName } from '../text/names.js';
 import { matchKey, straightenQuotes } from '../text/fold.js';
 import type { EntityType, LocalEntity } from '../types.js';
 
@@ -44,8 +44,8 @@ export interface MergeRecord {
 export interface Resolution {
   /** Sorted by type, then name, then id. */
   readonly entities: readonly ResolvedEntity[];
-  /** For each document id, the global entity id of each of its local entities. */
-  readonly localToGlobal: ReadonlyMap<string, readonly string[]>;
+  /** The id of the entity each key (see `entityKey`) belongs to. */
+  readonly idOfKey: ReadonlyMap<string, string>;
   /** Entities of the previous run that this run joined into another, and why. */
   readonly merges: readonly MergeRecord[];
 }
@@ -154,100 +154,127 @@ const linkAliases: ClusterRefiner = (clusters) => {
 /** The cross-document refiners, in order. */
 export const CLUSTER_REFINERS: readonly ClusterRefiner[] = [linkAcronyms, linkShortNames, linkAliases];
 
+const bySourceThenId = (a: { source: string; docId: string }, b: { source: string; docId: string }) =>
+  a.source < b.source ? -1 : a.source > b.source ? 1 : a.docId < b.docId ? -1 : a.docId > b.docId ? 1 : 0;
+
 /**
- * The resolve stage: joins the local entities of all documents into one entity per real-world
- * entity. Documents are visited in source order so names and `firstSeen` do not depend on
- * processing order. `knownIds` maps keys to the ids a previous run gave them: when this run joins
- * entities, the joined entity keeps an id it had before.
+ * The resolve stage, as an accumulator: documents are added one at a time, in any order, and only
+ * per-entity state is kept (no per-document lists), so memory follows the number of entities,
+ * not the size of the corpus. `resolve` joins the clusters with the cross-document refiners.
  */
-export function resolveEntities(docs: readonly EntitySummary[], knownIds: ReadonlyMap<string, string> = new Map()): Resolution {
-  const ordered = [...docs].sort((a, b) => (a.source < b.source ? -1 : a.source > b.source ? 1 : 0));
-  const clusters: Cluster[] = [];
-  const byKey = new Map<string, number>();
-  const localKeys = new Map<string, string[]>();
-  for (const doc of ordered) {
-    const keys: string[] = [];
+export class EntityResolver {
+  private readonly clusters: Cluster[] = [];
+  private readonly byKey = new Map<string, number>();
+
+  add(doc: EntitySummary): void {
     for (const e of doc.entities) {
       const key = entityKey(e.type, e.name, e.country);
-      keys.push(key);
-      let i = byKey.get(key);
+      let i = this.byKey.get(key);
       if (i === undefined) {
-        i = clusters.length;
-        byKey.set(key, i);
-        clusters.push({ type: e.type, keys: new Set([key]), names: [], forms: new Set(), roles: new Set(), country: e.country, mentions: 0, docs: new Set(), firstSeen: doc.docId, firstSource: doc.source, rules: new Set(), joins: new Set() });
+        i = this.clusters.length;
+        this.byKey.set(key, i);
+        this.clusters.push({ type: e.type, keys: new Set([key]), names: [], forms: new Set(), roles: new Set(), country: '', mentions: 0, docs: new Set(), firstSeen: doc.docId, firstSource: doc.source, rules: new Set(), joins: new Set() });
       }
-      const c = clusters[i]!;
+      const c = this.clusters[i]!;
       if (c.docs.size && !c.docs.has(doc.docId)) c.rules.add('same-name-across-documents');
       c.names.push(e.name);
       c.forms.add(e.name);
       for (const a of e.aliases) c.forms.add(a);
       for (const r of e.roles) c.roles.add(r);
       for (const r of e.mergeRules) c.rules.add(r);
+      // Order-independent choices: the first source in path order, the smallest country name.
+      if (e.country && (!c.country || e.country < c.country)) c.country = e.country;
       c.mentions += e.mentionCount;
       c.docs.add(doc.docId);
-    }
-    localKeys.set(doc.docId, keys);
-  }
-
-  // Union-find over clusters, driven by the refiners.
-  const parent = clusters.map((_, i) => i);
-  const find = (i: number): number => (parent[i] === i ? i : (parent[i] = find(parent[i]!)));
-  for (const refine of CLUSTER_REFINERS) {
-    const live = clusters.map((c, i) => ({ c, i })).filter(({ i }) => find(i) === i);
-    for (const { into, from, rule } of refine(live.map((l) => l.c))) {
-      const a = find(live[into]!.i);
-      const b = find(live[from]!.i);
-      if (a === b) continue;
-      parent[b] = a;
-      const ca = clusters[a]!;
-      const cb = clusters[b]!;
-      for (const k of cb.keys) ca.keys.add(k);
-      ca.names.push(...cb.names);
-      for (const f of cb.forms) ca.forms.add(f);
-      for (const r of cb.roles) ca.roles.add(r);
-      for (const r of cb.rules) ca.rules.add(r);
-      ca.rules.add(rule);
-      for (const r of cb.joins) ca.joins.add(r);
-      ca.joins.add(rule);
-      ca.mentions += cb.mentions;
-      for (const d of cb.docs) ca.docs.add(d);
-      if (cb.firstSource < ca.firstSource) {
-        ca.firstSource = cb.firstSource;
-        ca.firstSeen = cb.firstSeen;
+      if (bySourceThenId(doc, { source: c.firstSource, docId: c.firstSeen }) < 0) {
+        c.firstSource = doc.source;
+        c.firstSeen = doc.docId;
       }
-      ca.country ||= cb.country;
     }
   }
 
-  const idOf = new Map<number, string>();
-  const merges: MergeRecord[] = [];
-  const entities: ResolvedEntity[] = [];
-  clusters.forEach((c, i) => {
-    if (find(i) !== i) return;
-    const keys = [...c.keys].sort();
-    // Keep an id a previous run gave one of the keys; else the smallest id of the keys.
-    const previous = [...new Set(keys.map((k) => knownIds.get(k)).filter((x): x is string => !!x))].sort();
-    const id = previous[0] ?? keys.map(entityId).sort()[0]!;
-    idOf.set(i, id);
-    if (previous.length > 1) merges.push({ kept: id, merged: previous.slice(1), rule: [...c.joins].sort().join(' | ') });
-    // Names and aliases use straight apostrophes so analysts can type them; mentions keep the text as written.
-    const name = straightenQuotes(bestName([...new Set(c.names)]));
-    entities.push({
-      entityId: id,
-      type: c.type,
-      name,
-      aliases: [...new Set([...c.forms].map(straightenQuotes))].filter((f) => f !== name).sort(),
-      roles: [...c.roles].sort(),
-      country: c.country,
-      mentionCount: c.mentions,
-      docCount: c.docs.size,
-      firstSeen: c.firstSeen,
-      mergeRules: [...c.rules].sort(),
-      keys,
+  /**
+   * Joins clusters that are one entity. `knownIds` maps keys to the ids a previous run gave them:
+   * when this run joins entities, the joined entity keeps an id it had before.
+   */
+  resolve(knownIds: ReadonlyMap<string, string> = new Map()): Resolution {
+    // Refiners see clusters in a fixed order (by first key), whatever order documents came in.
+    const clusters = [...this.clusters].sort((a, b) => ([...a.keys][0]! < [...b.keys][0]! ? -1 : 1));
+    const parent = clusters.map((_, i) => i);
+    const find = (i: number): number => (parent[i] === i ? i : (parent[i] = find(parent[i]!)));
+    for (const refine of CLUSTER_REFINERS) {
+      const live = clusters.map((c, i) => ({ c, i })).filter(({ i }) => find(i) === i);
+      for (const { into, from, rule } of refine(live.map((l) => l.c))) {
+        const a = find(live[into]!.i);
+        const b = find(live[from]!.i);
+        if (a === b) continue;
+        parent[b] = a;
+        clusters[a] = joinClusters(clusters[a]!, clusters[b]!, rule);
+      }
+    }
+    const idOfKey = new Map<string, string>();
+    const merges: MergeRecord[] = [];
+    const entities: ResolvedEntity[] = [];
+    clusters.forEach((c, i) => {
+      if (find(i) !== i) return;
+      const keys = [...c.keys].sort();
+      // Keep an id a previous run gave one of the keys; else the smallest id of the keys.
+      const previous = [...new Set(keys.map((k) => knownIds.get(k)).filter((x): x is string => !!x))].sort();
+      const id = previous[0] ?? keys.map(entityId).sort()[0]!;
+      for (const k of keys) idOfKey.set(k, id);
+      if (previous.length > 1) merges.push({ kept: id, merged: previous.slice(1), rule: [...c.joins].sort().join(' | ') });
+      // Names and aliases use straight apostrophes so analysts can type them; mentions keep the text as written.
+      const name = straightenQuotes(bestName([...new Set(c.names)]));
+      entities.push({
+        entityId: id,
+        type: c.type,
+        name,
+        aliases: [...new Set([...c.forms].map(straightenQuotes))].filter((f) => f !== name).sort(),
+        roles: [...c.roles].sort(),
+        country: c.country,
+        mentionCount: c.mentions,
+        docCount: c.docs.size,
+        firstSeen: c.firstSeen,
+        mergeRules: [...c.rules].sort(),
+        keys,
+      });
     });
-  });
-  entities.sort((x, y) => (x.type < y.type ? -1 : x.type > y.type ? 1 : x.name < y.name ? -1 : x.name > y.name ? 1 : x.entityId < y.entityId ? -1 : 1));
-  const localToGlobal = new Map<string, string[]>();
-  for (const [docId, keys] of localKeys) localToGlobal.set(docId, keys.map((k) => idOf.get(find(byKey.get(k)!))!));
-  return { entities, localToGlobal, merges };
+    entities.sort((x, y) => (x.type < y.type ? -1 : x.type > y.type ? 1 : x.name < y.name ? -1 : x.name > y.name ? 1 : x.entityId < y.entityId ? -1 : 1));
+    merges.sort((a, b) => (a.kept < b.kept ? -1 : 1));
+    return { entities, idOfKey, merges };
+  }
+}
+
+function joinClusters(a: Cluster, b: Cluster, rule: string): Cluster {
+  const first = bySourceThenId({ source: b.firstSource, docId: b.firstSeen }, { source: a.firstSource, docId: a.firstSeen }) < 0 ? b : a;
+  return {
+    type: a.type,
+    keys: new Set([...a.keys, ...b.keys]),
+    names: [...a.names, ...b.names],
+    forms: new Set([...a.forms, ...b.forms]),
+    roles: new Set([...a.roles, ...b.roles]),
+    country: [a.country, b.country].filter(Boolean).sort()[0] ?? '',
+    mentions: a.mentions + b.mentions,
+    docs: new Set([...a.docs, ...b.docs]),
+    firstSeen: first.firstSeen,
+    firstSource: first.firstSource,
+    rules: new Set([...a.rules, ...b.rules, rule]),
+    joins: new Set([...a.joins, ...b.joins, rule]),
+  };
+}
+
+/** The global entity id of each local entity of a document. */
+export function localIds(doc: { readonly entities: readonly { type: EntityType; name: string; country: string }[] }, resolution: Resolution): string[] {
+  return doc.entities.map((e) => resolution.idOfKey.get(entityKey(e.type, e.name, e.country))!);
+}
+
+/** Resolves a whole batch at once (the accumulator, fed in order); also returns each document's entity ids. */
+export function resolveEntities(
+  docs: readonly EntitySummary[],
+  knownIds: ReadonlyMap<string, string> = new Map(),
+): Resolution & { readonly localToGlobal: ReadonlyMap<string, readonly string[]> } {
+  const resolver = new EntityResolver();
+  for (const d of docs) resolver.add(d);
+  const resolution = resolver.resolve(knownIds);
+  return { ...resolution, localToGlobal: new Map(docs.map((d) => [d.docId, localIds(d, resolution)])) };
 }

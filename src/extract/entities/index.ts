@@ -1,4 +1,5 @@
 import { matchKey } from '../../text/fold.js';
+import { bestName } from '../../text/names.js';
 import type { LocalEntity, MentionFinding, SegmentedDocument, Sentence } from '../../types.js';
 import { SENTENCE_FINDERS, type Candidate } from './finders.js';
 import type { EntityLexicon } from './lexicon.js';
@@ -243,15 +244,4 @@ function groupMentions(
   return { entities, mentionEntity };
 }
 
-/** The fullest, best-written form: most words, then diacritics, then length. */
-export function bestName(forms: readonly string[]): string {
-  return [...forms].sort((a, b) => {
-    const wa = a.split(/\s+/).length;
-    const wb = b.split(/\s+/).length;
-    if (wa !== wb) return wb - wa;
-    const da = /[^\x00-\x7f]/.test(a) ? 1 : 0;
-    const db = /[^\x00-\x7f]/.test(b) ? 1 : 0;
-    if (da !== db) return db - da;
-    return b.length - a.length || (a < b ? -1 : 1);
-  })[0]!;
-}
+export { bestName } from '../../text/names.js';
