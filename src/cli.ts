@@ -4,12 +4,14 @@ import { parseArgs } from 'node:util';
 import cliProgress from 'cli-progress';
 import { ConfigError, loadConfig, resolveConfig, type ResolvedConfig } from './config.js';
 import { RuleFileError } from './rules/load.js';
+import { explain, OutputFolderError, UnknownIdError } from './explain.js';
 import { mergeShards, runPipeline, type RunSummary, type Shard } from './pipeline.js';
 
 export const EXIT = { ok: 0, unexpected: 1, usage: 2, documentsFailed: 3 } as const;
 
 const HELP = `Usage: npm start -- [options]
        npm start -- merge --output DIR PART_DIR...
+       npm start -- explain ID [--output DIR] [--input DIR]
 
 Extracts people, organizations, places, dates and commitments from news articles
 into CSV and JSON Lines tables, with provenance for every record.
@@ -26,6 +28,11 @@ Options:
   --quiet            no progress and no summary (errors still go to stderr)
   -h, --help         show this help
 
+explain ID prints the record with that mention_id, date_id, commitment_id or
+entity_id: its source file and position, the sentence with the span marked «…»,
+the rule that produced it and why; for an entity, every mention and the merge
+rules that joined them. An unknown id exits 2.
+
 Exit codes: 0 all documents processed; 3 some documents failed (the rest is written);
 2 usage, config or rules error (nothing written); 1 anything unexpected.`;
 
@@ -41,7 +48,7 @@ interface CliOptions {
   readonly quiet: boolean;
   readonly help: boolean;
   readonly shard?: Shard;
-  readonly command: 'run' | 'merge';
+  readonly command: 'run' | 'merge' | 'explain';
   readonly parts: readonly string[];
 }
 
@@ -80,9 +87,10 @@ export function parseCli(argv: readonly string[]): CliOptions {
     shard = { index: Number(m[1]), count: Number(m[2]) };
   }
   const [command, ...parts] = parsed.positionals;
-  if (command !== undefined && command !== 'merge') throw new UsageError(`unknown command "${command}"`);
+  if (command !== undefined && command !== 'merge' && command !== 'explain') throw new UsageError(`unknown command "${command}"`);
+  if (command === 'explain' && parts.length !== 1) throw new UsageError('explain needs exactly one id: npm start -- explain ID [--output DIR]');
   if (command === 'merge' && (!parts.length || !v.output)) throw new UsageError('merge needs --output DIR and at least one PART_DIR');
-  if (command !== 'merge' && parts.length) throw new UsageError(`unexpected argument "${parts[0]}"`);
+  if (command === undefined && parts.length) throw new UsageError(`unexpected argument "${parts[0]}"`);
   return {
     config: v.config,
     input: v.input,
@@ -93,7 +101,7 @@ export function parseCli(argv: readonly string[]): CliOptions {
     quiet: v.quiet!,
     help: v.help!,
     shard,
-    command: command === 'merge' ? 'merge' : 'run',
+    command: command === 'merge' || command === 'explain' ? command : 'run',
     parts,
   };
 }
@@ -183,6 +191,12 @@ export async function main(argv: readonly string[]): Promise<number> {
       return summary.failures.length ? EXIT.documentsFailed : EXIT.ok;
     }
     const config = await configFor(opts);
+    if (opts.command === 'explain') {
+      // The manifest names the input folder of the run; --input (or the config) is the fallback.
+      const explained = await explain(opts.parts[0]!, config.output, { inputDir: opts.input, defaultInputDir: config.input, rulesDir: opts.rules ? config.rules : undefined });
+      process.stdout.write(explained);
+      return EXIT.ok;
+    }
     if (!(await exists(config.input))) throw new ConfigError(opts.input ? '--input' : config.configFile, 'input', `input folder not found: ${config.input}`);
     const progress = progressReporter(opts.quiet);
     const summary = await runPipeline(
@@ -197,7 +211,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     if (!opts.quiet) process.stderr.write(`${summaryText(summary, config.output)}\n`);
     return summary.failures.length ? EXIT.documentsFailed : EXIT.ok;
   } catch (err) {
-    if (err instanceof ConfigError || err instanceof RuleFileError || err instanceof UsageError) {
+    if (err instanceof ConfigError || err instanceof RuleFileError || err instanceof UsageError || err instanceof UnknownIdError || err instanceof OutputFolderError) {
       process.stderr.write(`error: ${err.message}\n`);
       return EXIT.usage;
     }

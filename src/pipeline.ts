@@ -5,6 +5,7 @@ import pLimit from 'p-limit';
 import { Piscina } from 'piscina';
 import { ExtractionCache, type CachedSummary } from './cache.js';
 import type { ResolvedConfig } from './config.js';
+import { REPORT_FILE, writeReport } from './report/index.js';
 import { hashRuleFiles, loadRules } from './rules/index.js';
 import { TABLE_NAMES, TableWriter, documentRows, entityRows, writeFileAtomic, type TableName } from './stages/emit.js';
 import { expandInput } from './stages/formats.js';
@@ -318,6 +319,9 @@ export async function runPipeline(config: ResolvedConfig, options: RunOptions = 
     const prev = await upToDate(config.output, scan, config);
     if (prev) {
       for (const f of prev.failures) hooks.onFailure?.(f);
+      // The tables are as they were, so is a report made from them; write one only if it is missing.
+      const hasReport = await readFile(path.join(config.output, REPORT_FILE)).then(() => true, () => false);
+      if (!hasReport) await timedAsync(timings, 'emit', () => writeReport(config.output, { inputDir: config.input, rulesDir: config.rules }));
       return { documents: prev.inputs.length, cached: prev.inputs.length, failures: prev.failures, counts: prev.counts, timings, changedFiles: [], upToDate: true, wallMs: performance.now() - t0 };
     }
   }
@@ -325,6 +329,8 @@ export async function runPipeline(config: ResolvedConfig, options: RunOptions = 
   const base = {
     pipeline: { name: 'news-commitments-pipeline', version: PIPELINE_VERSION },
     rules: { dir: path.relative(process.cwd(), config.rules) || '.', sha256: ex.rulesHash },
+    // Where the source texts are, so the report and `explain` can show passages.
+    input: path.relative(process.cwd(), config.input) || '.',
     config: { file: config.configFile, sha256: configHash(config) },
   };
   if (options.shard) {
@@ -362,13 +368,14 @@ export async function runPipeline(config: ResolvedConfig, options: RunOptions = 
     merges: out.merges,
     timings_ms: Object.fromEntries(STAGES.map((s) => [s, Math.round(timings[s])])),
   });
+  const report = await timedAsync(timings, 'emit', () => writeReport(config.output, { inputDir: config.input, rulesDir: config.rules }));
   return {
     documents: ex.inputs.length,
     cached: ex.cached,
     failures: ex.failures,
     counts: out.counts,
     timings,
-    changedFiles: out.files.filter((f) => f.changed).map((f) => f.file),
+    changedFiles: [...out.files.filter((f) => f.changed).map((f) => f.file), ...(report.changed ? [REPORT_FILE] : [])],
     upToDate: false,
     wallMs: performance.now() - t0,
   };
@@ -411,6 +418,7 @@ export async function mergeShards(outputDir: string, partDirs: readonly string[]
     merged_from: partDirs.map((d) => path.relative(process.cwd(), d) || '.'),
     timings_ms: Object.fromEntries(STAGES.map((s) => [s, Math.round(timings[s])])),
   });
+  await writeReport(outputDir);
   await rm(path.join(outputDir, PARTIAL), { force: true });
   return { documents: docs.length, cached: docs.length, failures, counts: out.counts, timings, changedFiles: out.files.filter((f) => f.changed).map((f) => f.file), upToDate: false, wallMs: performance.now() - t0 };
 }

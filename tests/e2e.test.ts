@@ -41,7 +41,7 @@ describe('npm start on raw/', () => {
   it('exits 0 and writes every table as CSV and JSONL plus the manifest', async () => {
     expect(first.code).toBe(0);
     const files = (await readdir(out)).filter((f) => !f.startsWith('.')).sort();
-    expect(files).toEqual([...TABLE_NAMES.flatMap((t) => [`${t}.csv`, `${t}.jsonl`]), 'manifest.json'].sort());
+    expect(files).toEqual([...TABLE_NAMES.flatMap((t) => [`${t}.csv`, `${t}.jsonl`]), 'manifest.json', 'report.html'].sort());
     expect(first.stderr).toMatch(/5 documents processed \(5 extracted, 0 from cache\), 0 failed/);
   });
 
