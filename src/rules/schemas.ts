@@ -180,22 +180,102 @@ const CommitmentExample = z.strictObject({
 export const CommitmentsFile = z.strictObject({
   kind: z.literal('commitments'),
   description: NonEmpty,
-  triggers: z.array(
+  triggers: z
+    .array(
+      z.strictObject({
+        id: RuleId,
+        reason: NonEmpty,
+        modality: Modality,
+        /** The default event code; `codes` refines it from the action's words. */
+        code: CameoCode,
+        /** Cheap prefilter: a sentence is parsed with compromise only if one rule's cue matches it (case-insensitive). */
+        cue: RegexSource,
+        /**
+         * compromise match patterns. The group `trigger` marks the trigger words; an optional group
+         * `action` marks where the action starts (otherwise right after the match).
+         */
+        match: z.array(NonEmpty).min(1),
+        /**
+         * direct: the clause's subject states it ("X pledged to ..."); reported: a will-statement that
+         * counts only in the actor's own quoted words or after a saying verb ("X said ... would ...").
+         */
+        voice: z.enum(['direct', 'reported']).default('direct'),
+        /** A quantified goal: the action must hold an amount (money, percentage, count, duration). */
+        needsAmount: z.boolean().default(false),
+        /** The words after the trigger name a plan or measures (see `planNouns`), as in "agreed on further plans". */
+        needsPlan: z.boolean().default(false),
+        /** Coordinated actions ("to A and to B", "scrap A, finance B and replace C") become separate records. */
+        split: z.boolean().default(true),
+        /**
+         * verb: the trigger must not follow a determiner, a possessive or a full verb ("the signing
+         * of", "discussed plans to" are nouns); noun: it must follow a determiner or possessive
+         * ("his pledge to"); any: either.
+         */
+        partOfSpeech: z.enum(['verb', 'noun', 'any']).default('verb'),
+        /** Where the object is: the noun phrase after the trigger (`after`), the passive subject (`subject`), or none. */
+        object: z.enum(['none', 'after', 'subject']).default('none'),
+        examples: z.array(CommitmentExample).min(1, 'give at least one example sentence'),
+      }),
+    )
+    .min(1),
+  /** Words right before a trigger (or right after a modal) that negate it: "did not agree", "will not". */
+  negations: Phrases,
+  /** Collective actor phrases standing for parties named before ("both sides", "the two countries"). */
+  collectives: z
+    .array(
+      z.strictObject({
+        phrase: NonEmpty,
+        /** countries: only the countries; parties: the leaders named with their countries, else the countries. */
+        refersTo: z.enum(['countries', 'parties']),
+        /** How many parties the phrase names ("the two countries": 2), or null when it does not say. */
+        count: z.number().int().min(2).nullable().default(null),
+      }),
+    )
+    .min(1),
+  /** Verbs that attribute reported speech ("said", "told", "added"), all forms. */
+  sayingVerbs: Phrases,
+  /**
+   * Saying verbs that announce a decision ("announced", "confirmed", "pledged"): after them even a
+   * plan stated about a thing counts ("embassies will close, X has announced").
+   */
+  announcingVerbs: Phrases,
+  /** Nouns for money to be spent: "the remainder would go to ..." states a spending plan. */
+  fundsNouns: Phrases,
+  /** Nouns for public bodies a speaker speaks for: "He said police would challenge ...". */
+  bodyNouns: Phrases,
+  /**
+   * Verbs of joint cooperation that several countries named together may state in the narrator's
+   * voice ("Vietnam and Laos will continue to work together"); other will-statements need a speaker.
+   */
+  jointVerbs: Phrases,
+  /** Verbs that urge or ask others: "called on nations to commit" is not the nations' commitment. */
+  urgingVerbs: Phrases,
+  /** Words between a saying verb and a will-statement that make it a belief or another's claim ("expected", "claims"). */
+  reportBlockers: Phrases,
+  /** Verbs after will/would that state a prediction, a state or a schedule, not a commitment ("be", "need", "visit"). */
+  nonCommitmentVerbs: Phrases,
+  /** Subjects that are never actors of a will-statement ("it", "nothing", "people"). */
+  nonActorSubjects: Phrases,
+  /** Head nouns of agreed plans ("plans", "measures", "roadmap"). */
+  planNouns: Phrases,
+  /** Document head nouns that start a new signed object ("Agreement", "Protocol", "Memorandum"). */
+  documentHeads: Phrases,
+  /** Words before a target noun that make it a past or another's target, not a goal set ("current", "failed"). */
+  staleTargetWords: Phrases,
+  /** Titles that refer back to a person named before ("the prime minister", "the chancellor"). */
+  personTitles: Phrases,
+  /** Event codes refined from the action: the first entry whose pattern matches the action wins. */
+  codes: z.array(
     z.strictObject({
       id: RuleId,
       reason: NonEmpty,
-      modality: z.enum(['pledge', 'agreement', 'target', 'signed', 'intention']),
-      /** CAMEO-style event code, e.g. "030" intent to cooperate, "057" sign formal agreement. */
-      code: z.string().regex(/^\d{2,4}$/, 'a CAMEO code of 2 to 4 digits such as "057"'),
-      /** Regular expression for the trigger phrase; the action is the clause that follows it. */
+      code: CameoCode,
+      /** Modalities the entry applies to; all when absent. */
+      modalities: z.array(Modality).optional(),
+      /** Tested against the action (JavaScript regular expression, case-insensitive). */
       pattern: RegexSource,
-      examples: z.array(z.strictObject({ text: NonEmpty, trigger: NonEmpty.nullable(), action: z.string().optional() })).min(1),
     }),
   ),
-  /** Words before a trigger that negate it ("did not agree"). */
-  negations: z.array(NonEmpty).default([]),
-  /** Collective actor phrases that stand for the parties just named ("Both sides", "They"). */
-  collectiveActors: z.array(NonEmpty).default([]),
 });
 
 export type CommitmentsRules = z.output<typeof CommitmentsFile>;

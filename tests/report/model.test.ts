@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { cp, mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
@@ -99,7 +99,13 @@ describe('writeReport', () => {
   });
 
   it('without the input folder, shows each sentence from the table and says why', async () => {
-    const m = await buildReportModel(run.outputDir, { rulesDir: 'rules' });
+    // A run whose manifest does not say where its articles are (e.g. copied from elsewhere).
+    const copy = await mkdtemp(path.join(tmpdir(), 'report-noinput-'));
+    await cp(run.outputDir, copy, { recursive: true });
+    const manifest = JSON.parse(await readFile(path.join(copy, 'manifest.json'), 'utf8')) as Record<string, unknown>;
+    delete manifest.input;
+    await writeFile(path.join(copy, 'manifest.json'), JSON.stringify(manifest));
+    const m = await buildReportModel(copy, { rulesDir: 'rules' });
     expect(m.notes.join('\n')).toMatch(/show the sentence from the table instead of the source passage: the input folder is not known/);
     for (const r of spanRecords(m)) expect(r.sentence, r.id).toBeTruthy();
   });

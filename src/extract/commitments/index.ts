@@ -1,117 +1,105 @@
+/**
+ * The commitment extractor: who pledged, agreed, signed, set a target or stated an intention to do
+ * what, by when (tests/gold/README.md, section 6). Trigger rules are data (rules/commitments.yaml).
+ * The steps, in order:
+ *   01 find triggers: a regex cue selects candidate sentences; compromise patterns find triggers;
+ *      overlapping triggers keep the earlier rule.
+ *   02 read actions: the clause after the trigger, split into coordinated actions.
+ *   03 subjects: the clause's subject (entities, collectives, pronouns, titles).
+ *   04 actors: collectives -> the parties named before; pronouns and titles -> people; speakers of
+ *      quotations and reported speech.
+ *   05 records: gates (reported will-statements need a speaker, targets need an amount), amount,
+ *      deadline, event code, negation.
+ */
 import type { CommitmentsRules } from '../../rules/schemas.js';
-import type { CommitmentFinding, DateFinding, Modality, SegmentedDocument } from '../../types.js';
+import type { CommitmentFinding, DateFinding, SegmentedDocument, Sentence } from '../../types.js';
 import type { EntityExtraction } from '../entities/index.js';
+import { findTriggers, resolveOverlaps, type TriggerCandidate } from './01-find-triggers.js';
+import { readAction, type ActionReading } from './02-read-actions.js';
+import { buildRecords, cleanAction, staticGate, type RecordState } from './05-records.js';
+import { ActorResolver } from './04-actors.js';
+import { buildContext, type DocumentContext } from './context.js';
+import { parseSentence } from './parse.js';
+import { compileRules, type CompiledRules } from './rules.js';
+
+export { findAmount } from './amount.js';
+
+/**
+ * Could a will-statement in this sentence be someone's words? A quotation mark or a quotation
+ * around it, a saying verb, reported speech in the sentence before, or several countries named
+ * (a joint statement).
+ */
+function maySpeak(ctx: DocumentContext, s: Sentence, state: RecordState, rules: CompiledRules): boolean {
+  // Every modal followed by a state or prediction verb ("will need", "would mean"): nothing to find.
+  const verbs = [...s.text.matchAll(/\b(?:will|would|shall|won't)\s+(?:(?:not|never|also|still|then|\w+ly)\s+)*([\w'-]+)(?:\s+([\w'-]+))?|'ll\s+([\w'-]+)/giu)];
+  const stated = (v: RegExpMatchArray) => {
+    const verb = (v[1] ?? v[3] ?? '').toLowerCase();
+    // "be" may start a passive ("would then be spent"): only a parse tells.
+    return !rules.nonCommitmentVerbs.has(verb) || verb === 'be';
+  };
+  if (verbs.length && !verbs.some(stated) && !/\bgoing\s+to\b|\b(?:is|are)\s+to\b/i.test(s.text)) return false;
+  if (/["“”]/.test(s.text) || ctx.quoteAt(s.start) || ctx.quoteAt(s.end - 1)) return true;
+  if (rules.sayingAnywhere.test(s.text)) return true;
+  if (state.lastSpeaker && state.lastSpeaker.sentence === s.index - 1) return true;
+  return new Set((ctx.mentionsBySentence[s.index] ?? []).filter((m) => ctx.isCountry(m.entity)).map((m) => m.entity)).size >= 2;
+}
+
+/** A trigger that passed the sentence-level gates, before actors are resolved. */
+export interface CommitmentCandidate {
+  readonly sentence: number;
+  readonly rule: string;
+  readonly trigger: string;
+  /** One per coordinated action. */
+  readonly actions: readonly string[];
+}
 
 export interface CommitmentExtractor {
   /** Commitments with clean, absolute offsets; actors index `entities.entities`. */
   extract(doc: SegmentedDocument, entities: EntityExtraction, dates: readonly DateFinding[]): CommitmentFinding[];
+  /** What the trigger rules find sentence by sentence, without context (the rule examples test this). */
+  candidates(doc: SegmentedDocument): CommitmentCandidate[];
 }
-
-interface CompiledTrigger {
-  readonly id: string;
-  readonly modality: Modality;
-  readonly code: string;
-  readonly regex: RegExp;
-}
-
-const AMOUNT =
-  /(?:(?:USD|US\$|\$|£|€|EUR|GBP|VND)\s?\d[\d,.]*(?:\s?(?:bn|billion|million|m|trillion|tn))?|\d[\d,.]*\s?(?:bn|billion|million|trillion)?\s?(?:dollars|pounds|euros|USD|EUR|GBP))/;
-const SCALE: Readonly<Record<string, number>> = { bn: 1e9, billion: 1e9, million: 1e6, m: 1e6, trillion: 1e12, tn: 1e12 };
-const UNIT: Readonly<Record<string, string>> = { $: 'USD', US$: 'USD', USD: 'USD', dollars: 'USD', '£': 'GBP', GBP: 'GBP', pounds: 'GBP', '€': 'EUR', EUR: 'EUR', euros: 'EUR', VND: 'VND' };
-
-export function parseAmount(text: string): { amount: string; value: number | null; unit: string } {
-  const m = AMOUNT.exec(text);
-  if (!m) return { amount: '', value: null, unit: '' };
-  const amount = m[0].trim();
-  const num = /\d[\d,]*(?:\.\d+)?/.exec(amount);
-  const scale = /(bn|billion|million|trillion|tn|m)\b/.exec(amount.replace(/^\D+/, ''));
-  const unit = /^(USD|US\$|\$|£|€|EUR|GBP|VND)/.exec(amount)?.[1] ?? /(dollars|pounds|euros|USD|EUR|GBP)$/.exec(amount)?.[1] ?? '';
-  const value = num ? Number(num[0].replace(/,/g, '')) * (scale ? SCALE[scale[1]!]! : 1) : null;
-  return { amount, value, unit: UNIT[unit] ?? unit };
-}
-
-/** Where a clause ends: the action stops there. */
-const CLAUSE_END = /[;.!?]|,\s+(?:while|which|where|but|as|since|although|though|recognizing|recognising)\b|\s+(?:while|whereas)\s+/;
-/** Coordinated actions: "agreed to X; to continue Y; agreed to Z". */
-const COORDINATION = /;\s+(?:and\s+)?(?:agreed\s+)?to\s+|,\s+and\s+to\s+|\s+and\s+to\s+/g;
 
 export function createCommitmentExtractor(rules: CommitmentsRules): CommitmentExtractor {
-  const triggers: CompiledTrigger[] = rules.triggers.map((t) => ({ id: t.id, modality: t.modality, code: t.code, regex: new RegExp(t.pattern, 'giu') }));
-  const negation = new RegExp(`\\b(?:${rules.negations.map((n) => n.replace(/\s+/g, '\\s+')).join('|')})\\s+(?:\\S+\\s+){0,2}$`, 'i');
-  const collective = new RegExp(`\\b(?:${rules.collectiveActors.map((c) => c.replace(/\s+/g, '\\s+')).join('|')})\\b`, 'i');
+  const compiled = compileRules(rules);
   return {
-    extract(doc, ents, dates) {
+    extract(doc, entities, dates) {
+      const ctx = buildContext(doc, entities);
+      const resolver = new ActorResolver(ctx, compiled);
+      const state: RecordState = { lastSpeaker: null, lastActors: null };
       const out: CommitmentFinding[] = [];
-      doc.sentences.forEach((s, si) => {
-        const taken: [number, number][] = [];
-        for (const t of triggers) {
-          for (const m of s.text.matchAll(t.regex)) {
-            const tStart = m.index;
-            const tEnd = m.index + m[0].length;
-            if (taken.some(([a, b]) => tStart < b && a < tEnd)) continue;
-            const rest = s.text.slice(tEnd);
-            const stop = CLAUSE_END.exec(rest);
-            const actionText = rest.slice(0, stop ? stop.index : rest.length);
-            if (!actionText.trim()) continue;
-            taken.push([tStart, tEnd]);
-            const before = s.text.slice(0, tStart);
-            const negated = negation.test(before);
-            const actors = actorsFor(doc, ents, si, s.start + tStart, collective.test(before));
-            // One record per coordinated action, each with its own span.
-            const parts: [number, number][] = [];
-            let from = 0;
-            for (const c of actionText.matchAll(COORDINATION)) {
-              parts.push([from, c.index]);
-              from = c.index + c[0].length;
-            }
-            parts.push([from, actionText.length]);
-            parts.forEach(([a, b], pi) => {
-              const action = actionText.slice(a, b).trim();
-              if (!action) return;
-              const aStart = s.start + tEnd + a + (actionText.slice(a, b).length - actionText.slice(a, b).trimStart().length);
-              const aEnd = aStart + action.length;
-              const start = pi === 0 ? s.start : aStart;
-              const due = dates.find((d) => d.start >= aStart && d.end <= aEnd && /\b(?:by|before|until|at the end of|within)\s+(?:the\s+)?$/i.test(doc.clean.slice(Math.max(s.start, d.start - 20), d.start)) || (d.start >= aStart && d.end <= aEnd && /end of/i.test(d.text)));
-              const amt = parseAmount(action);
-              out.push({
-                sentence: si,
-                start,
-                end: aEnd,
-                text: doc.clean.slice(start, aEnd),
-                actors,
-                trigger: m[0].trim(),
-                modality: t.modality,
-                action,
-                object: '',
-                amount: amt.amount,
-                amountValue: amt.value,
-                amountUnit: amt.unit,
-                due: due?.value ?? '',
-                code: t.code,
-                negated,
-                rule: t.id,
-              });
-            });
-          }
-        }
-      });
+      for (const s of doc.sentences) {
+        if (!compiled.prefilter.test(s.text)) continue;
+        // Will-statements count only when someone says them: skip parsing sentences that only
+        // have a will and no sign of speech.
+        const cued = compiled.triggers.filter((r) => r.cue.test(s.text));
+        if (cued.every((r) => r.voice === 'reported') && !maySpeak(ctx, s, state, compiled)) continue;
+        const parsed = parseSentence(s.text);
+        const cands: TriggerCandidate[] = resolveOverlaps(findTriggers(s.index, s.text, parsed, compiled));
+        if (!cands.length) continue;
+        const readings = new Map<TriggerCandidate, ActionReading>(cands.map((c) => [c, readAction(s, parsed, c, cands, compiled)]));
+        out.push(...buildRecords({ ctx, resolver, rules: compiled, dates, sentence: s, parsed, cands, readings, state }));
+      }
       return out.sort((a, b) => a.start - b.start || a.end - b.end);
     },
+    candidates(doc) {
+      const out: CommitmentCandidate[] = [];
+      for (const s of doc.sentences) {
+        if (!compiled.prefilter.test(s.text)) continue;
+        const parsed = parseSentence(s.text);
+        const cands = resolveOverlaps(findTriggers(s.index, s.text, parsed, compiled));
+        for (const c of cands) {
+          const reading = readAction(s, parsed, c, cands, compiled);
+          if (!staticGate(parsed, s.text, c, reading, compiled)) continue;
+          out.push({
+            sentence: s.index,
+            rule: c.rule.id,
+            trigger: s.text.slice(c.triggerStart, c.triggerEnd),
+            actions: reading.items.map((it) => cleanAction(s.text.slice(it.start, it.end))).filter(Boolean),
+          });
+        }
+      }
+      return out;
+    },
   };
-}
-
-/** The entities named before the trigger in the sentence; for "Both sides"/"They", the parties named just before. */
-function actorsFor(doc: SegmentedDocument, ents: EntityExtraction, sentence: number, triggerAt: number, collective: boolean): number[] {
-  const inSentence = (si: number, until: number) =>
-    ents.mentions
-      .map((m, i) => ({ m, e: ents.mentionEntity[i]! }))
-      .filter(({ m }) => m.sentence === si && m.end <= until)
-      .map(({ e }) => e);
-  const own = [...new Set(inSentence(sentence, triggerAt))];
-  if (own.length && !collective) return own;
-  for (let si = sentence - 1; si >= Math.max(0, sentence - 3); si--) {
-    const prev = [...new Set(inSentence(si, doc.sentences[si]!.end))].filter((e) => ents.entities[e]!.type !== 'ORG' || true);
-    if (prev.length >= 2) return prev;
-  }
-  return own;
 }

@@ -1,0 +1,274 @@
+import type { Sentence } from '../../types.js';
+import { phraseAt, sayingVerbs, subjectBefore, type Subject } from './03-subjects.js';
+import type { DocumentContext, MentionRef, Quote } from './context.js';
+import type { CompiledCollective, CompiledRules } from './rules.js';
+
+/** Who said something: the speaker entity and the actors a statement of theirs is credited to. */
+export interface Speaker {
+  readonly entity: number;
+  /** The speaker and the body they speak for. */
+  readonly actors: readonly number[];
+}
+
+const uniq = (xs: readonly number[]) => [...new Set(xs)];
+
+/**
+ * Resolves actors and speakers in one document. Holds caches for the document only; a new one is
+ * made per document.
+ */
+export class ActorResolver {
+  private readonly quoteSpeakers = new Map<number, Speaker | null>();
+
+  constructor(
+    private readonly ctx: DocumentContext,
+    private readonly rules: CompiledRules,
+  ) {}
+
+  /** People with the place or party they speak for. */
+  withAffiliation(entities: readonly number[]): number[] {
+    const out: number[] = [];
+    for (const e of entities) {
+      out.push(e);
+      if (this.ctx.entities.entities[e]?.type === 'PERSON') out.push(...this.ctx.affiliation(e));
+    }
+    return uniq(out);
+  }
+
+  speakerOf(entities: readonly number[]): Speaker | null {
+    if (!entities.length) return null;
+    const ents = this.ctx.entities.entities;
+    const main = entities.find((e) => ents[e]?.type === 'PERSON') ?? entities.find((e) => ents[e]?.type === 'ORG') ?? entities[0]!;
+    return { entity: main, actors: this.withAffiliation(entities) };
+  }
+
+  /** The actors a subject names, or [] when it names none. */
+  actorsOfSubject(s: Sentence, subj: Subject, speaker: Speaker | null): number[] {
+    switch (subj.kind) {
+      case 'entities':
+        return this.withAffiliation(uniq(subj.mentions.map((m) => m.entity)));
+      case 'collective':
+        return this.collective(s, subj, speaker);
+      case 'first-person':
+        return speaker ? [...speaker.actors] : [];
+      case 'person-pronoun': {
+        const sv = subj.sayingVerb ? this.speakerOfVerb(s, subj.sayingVerb) : null;
+        if (sv && this.ctx.entities.entities[sv.entity]?.type === 'PERSON') return [...sv.actors];
+        const p = this.ctx.lastPerson(subj.start, s.index);
+        return p ? this.withAffiliation([p.entity]) : [];
+      }
+      case 'it': {
+        const sv = subj.sayingVerb ? this.speakerOfVerb(s, subj.sayingVerb) : null;
+        if (sv && this.ctx.entities.entities[sv.entity]?.type !== 'PERSON') return [...sv.actors];
+        const m = this.lastBody(s, subj.start);
+        return m ? [m.entity] : [];
+      }
+      case 'title': {
+        const p = this.personByTitle(s, subj);
+        return p === null ? [] : this.withAffiliation([p]);
+      }
+      default:
+        return [];
+    }
+  }
+
+  /** The nearest organization (else country) mentioned before `pos` in this or the last two sentences. */
+  private lastBody(s: Sentence, pos: number): MentionRef | null {
+    for (const wanted of ['ORG', 'COUNTRY'] as const) {
+      for (const si of [s.index, s.index - 1, s.index - 2]) {
+        const list = (this.ctx.mentionsBySentence[si] ?? []).filter((m) => m.end <= pos && (wanted === 'ORG' ? m.type === 'ORG' : this.ctx.isCountry(m.entity)));
+        if (list.length) return list[list.length - 1]!;
+      }
+    }
+    return null;
+  }
+
+  /** "The Deputy Defense Minister" -> the person named before with that role (else the last person named). */
+  private personByTitle(s: Sentence, subj: Subject): number | null {
+    const norm = (x: string) => x.toLowerCase().replace(/defence/g, 'defense').replace(/[^a-z ]/g, ' ');
+    const want = norm(subj.text).split(/\s+/).filter((w) => w && w !== 'the' && w !== 'of');
+    let best: { e: number; score: number; at: number } | null = null;
+    const ents = this.ctx.entities;
+    ents.mentions.forEach((m, i) => {
+      if (m.type !== 'PERSON' || m.end > subj.start) return;
+      const e = ents.mentionEntity[i]!;
+      const roles = norm(ents.entities[e]!.roles.join(' ')).split(/\s+/);
+      const score = want.filter((w) => roles.includes(w)).length;
+      if (score > 0 && (!best || score > best.score || (score === best.score && m.start > best.at))) best = { e, score, at: m.start };
+    });
+    if (best) return (best as { e: number }).e;
+    const p = this.ctx.lastPerson(subj.start, s.index, 3);
+    return p ? p.entity : null;
+  }
+
+  /** "Both sides", "the two countries", "they": the parties named just before. */
+  private collective(s: Sentence, subj: Subject, speaker: Speaker | null): number[] {
+    const c = subj.collective!;
+    if (c.phrase === 'they') {
+      if (subj.sayingVerb) {
+        const sv = this.speakerOfVerb(s, subj.sayingVerb);
+        if (sv) return [...sv.actors];
+      }
+      if (speaker && this.ctx.entities.entities[speaker.entity]?.type !== 'PERSON') return [...speaker.actors];
+      // The sentence's own subject ("both sides held ..., where they agreed").
+      const lead = this.leadSubject(s, subj.start);
+      if (lead && lead.kind !== 'collective') {
+        const a = this.actorsOfSubject(s, lead, speaker);
+        if (a.length) return a;
+      } else if (lead) return this.parties(s.index, lead.start, lead.collective!);
+      // An organization named earlier in the sentence, on the same side of any quotation mark.
+      const body = this.lastBody(s, subj.start);
+      const here = this.ctx.quoteAt(subj.start);
+      if (body && body.sentence === s.index && this.ctx.entities.entities[body.entity]?.type === 'ORG' && this.ctx.quoteAt(body.start) === here) return [body.entity];
+      // The previous sentence's subject ("The leaders recognized ... . They committed to ..."),
+      // or a group phrase anywhere in it ("Determined to ..., the three leaders discussed ...").
+      const prev = this.ctx.doc.sentences[s.index - 1];
+      if (prev) {
+        const first = prev.tokens.find((t) => t.pos === 'VERB' || t.pos === 'AUX');
+        if (first) {
+          const ps = subjectBefore(this.ctx, prev, first.start, this.rules);
+          const fromSubject = ps.kind === 'collective' && ps.collective!.phrase !== 'they' ? this.parties(prev.index, prev.end, ps.collective!) : [];
+          if (fromSubject.length) return fromSubject;
+          if (ps.kind === 'entities' && ps.mentions.length >= 2) return this.withAffiliation(uniq(ps.mentions.map((m) => m.entity)));
+        }
+        const group = this.rules.collectives.find((g) => g.phrase !== 'they' && g.re.test(prev.text));
+        const fromGroup = group ? this.parties(prev.index, prev.end, group) : [];
+        if (fromGroup.length) return fromGroup;
+      }
+      // Otherwise "they" are the parties only where several countries were just named.
+      const recent = new Set<number>();
+      for (let k = 0; k <= 3 && s.index - k >= 0; k++) {
+        for (const m of this.ctx.mentionsBySentence[s.index - k] ?? []) if (this.ctx.isCountry(m.entity) && (k > 0 || m.end <= subj.start)) recent.add(m.entity);
+      }
+      if (recent.size < 2) return [];
+    }
+    return this.parties(s.index, subj.start, c);
+  }
+
+  /** The subject of the sentence's first verb, if it starts before `pos`. */
+  private leadSubject(s: Sentence, pos: number): Subject | null {
+    const first = s.tokens.find((t) => (t.pos === 'VERB' || t.pos === 'AUX') && t.start < pos);
+    if (!first) return null;
+    const subj = subjectBefore(this.ctx, s, first.start, this.rules);
+    if (subj.start >= pos) return null;
+    // A group, not one person: "both sides held ..., where they", not "X said: 'they ...'".
+    const people = subj.mentions.filter((m) => m.type === 'PERSON').length;
+    if (subj.kind === 'entities' && (subj.mentions.length >= 2 || people === 0)) return subj;
+    if (subj.kind === 'collective' && subj.collective!.phrase !== 'they') return subj;
+    return null;
+  }
+
+  /**
+   * The parties of the meeting: the countries most mentioned in the last sentences (as many as
+   * the phrase says, else as many as the last sentence naming several), and for "sides",
+   * "leaders" and "they" the leader of each country who has been named most.
+   */
+  parties(sentence: number, pos: number, c: CompiledCollective): number[] {
+    const weights = new Map<number, { w: number; last: number }>();
+    let count = c.count;
+    // Look back ten sentences, or further until two countries have been named.
+    for (let k = 0; sentence - k >= 0 && (k <= 10 || weights.size < (count ?? 2)); k++) {
+      const list = (this.ctx.mentionsBySentence[sentence - k] ?? []).filter((m) => (k > 0 || m.end <= pos) && this.ctx.isCountry(m.entity));
+      for (const m of list) {
+        const cur = weights.get(m.entity) ?? { w: 0, last: -1 };
+        weights.set(m.entity, { w: cur.w + 1 / (1 + k), last: Math.max(cur.last, m.start) });
+      }
+      const distinct = new Set(list.map((m) => m.entity)).size;
+      if (count === null && c.refersTo === 'countries' && distinct >= 2) count = Math.min(distinct, 4);
+    }
+    // Too few countries ("the two sides" of the EU and the US): bodies without a country join in.
+    if (weights.size < (count ?? 2)) {
+      for (let k = 0; k <= 3 && sentence - k >= 0; k++) {
+        for (const m of this.ctx.mentionsBySentence[sentence - k] ?? []) {
+          const ent = this.ctx.entities.entities[m.entity]!;
+          if (ent.type === 'ORG' && !ent.country && (k > 0 || m.end <= pos) && !weights.has(m.entity)) weights.set(m.entity, { w: 0.5 / (1 + k), last: m.start });
+        }
+      }
+    }
+    const ranked = [...weights.entries()].sort((a, b) => b[1].w - a[1].w || b[1].last - a[1].last).map(([e]) => e);
+    if (c.refersTo === 'countries') return ranked.slice(0, count ?? 2);
+    // Leaders: per country, the person with that affiliation named most often so far. Without a
+    // number in the phrase, the parties are the countries whose leaders have been named.
+    const ents = this.ctx.entities;
+    const leaders: number[] = [];
+    const led: number[] = [];
+    for (const country of ranked.slice(0, count ?? 4)) {
+      let best: { e: number; n: number; first: number } | null = null;
+      ents.entities.forEach((ent, e) => {
+        if (ent.type !== 'PERSON' || !ent.roles.length || !this.ctx.affiliation(e).includes(country)) return;
+        const before = ent.mentions.filter((mi) => ents.mentions[mi]!.start < pos);
+        if (!before.length) return;
+        const first = Math.min(...before.map((mi) => ents.mentions[mi]!.start));
+        if (!best || before.length > best.n || (before.length === best.n && first < best.first)) best = { e, n: before.length, first };
+      });
+      if (best) {
+        leaders.push((best as { e: number }).e);
+        led.push(country);
+      }
+    }
+    if (leaders.length >= 2) return uniq([...leaders, ...(count === null ? led : ranked.slice(0, count))]);
+    return ranked.slice(0, count ?? 2);
+  }
+
+  /** The speaker of a saying verb: its subject, or the name right after it ("said Mr Howard"). */
+  speakerOfVerb(s: Sentence, verb: { start: number; end: number }, from?: number): Speaker | null {
+    const subj = from === undefined ? subjectBefore(this.ctx, s, verb.start, this.rules) : phraseAt(this.ctx, s, from, verb.start, this.rules);
+    let actors = subj.clauseStart <= verb.start ? this.actorsOfSubject(s, subj, null) : [];
+    if (!actors.length && (subj.kind === 'empty' || subj.kind === 'thing' || subj.kind === 'none')) {
+      const after = (this.ctx.mentionsBySentence[s.index] ?? []).find((m) => m.start >= verb.end && m.start - verb.end <= 12);
+      if (after) actors = this.withAffiliation([after.entity]);
+    }
+    if (!actors.length && subj.kind === 'thing') {
+      // "Mr Blair's spokesman said": the possessor speaks.
+      const own = subj.mentions[0] ?? (this.ctx.mentionsBySentence[s.index] ?? []).find((m) => m.start >= subj.start && m.end <= subj.end);
+      if (own) actors = this.withAffiliation([own.entity]);
+    }
+    return this.speakerOf(actors);
+  }
+
+  /** Who speaks a quotation: the attribution after it, before it, or that of the quote before. */
+  quoteSpeaker(q: Quote): Speaker | null {
+    if (this.quoteSpeakers.has(q.start)) return this.quoteSpeakers.get(q.start)!;
+    this.quoteSpeakers.set(q.start, null);
+    const found = this.findQuoteSpeaker(q);
+    this.quoteSpeakers.set(q.start, found);
+    return found;
+  }
+
+  private findQuoteSpeaker(q: Quote): Speaker | null {
+    const sentences = this.ctx.doc.sentences;
+    const closing = sentences.find((s) => s.start <= q.end - 1 && q.end - 1 < s.end);
+    if (closing && q.end < closing.end) {
+      const verbs = sayingVerbs(closing, this.rules).filter((v) => v.start >= q.end && v.start - q.end <= 60);
+      if (verbs.length) {
+        const v = verbs[0]!;
+        const between = (this.ctx.mentionsBySentence[closing.index] ?? []).filter((m) => m.start >= q.end && m.end <= closing.end);
+        const tail = this.ctx.doc.clean.slice(q.end, v.start);
+        if (/\b(?:he|she)\s*$/i.test(tail)) {
+          const p = this.ctx.lastPerson(q.start, closing.index, 6);
+          if (p) return this.speakerOf([p.entity]);
+        }
+        const person = between.find((m) => m.type === 'PERSON') ?? between[0];
+        if (person) return this.speakerOf([person.entity]);
+        const sv = this.speakerOfVerb(closing, v);
+        if (sv) return sv;
+      }
+    }
+    const opening = sentences.find((s) => s.start <= q.start && q.start < s.end);
+    if (opening) {
+      const verbs = sayingVerbs(opening, this.rules).filter((v) => v.end <= q.start);
+      const v = verbs[verbs.length - 1];
+      if (v) {
+        const sv = this.speakerOfVerb(opening, v);
+        if (sv) return sv;
+      }
+      if (/:\s*$/.test(this.ctx.doc.clean.slice(opening.start, q.start))) {
+        const m = (this.ctx.mentionsBySentence[opening.index] ?? []).find((x) => x.end <= q.start && x.type === 'PERSON');
+        if (m) return this.speakerOf([m.entity]);
+      }
+    }
+    // A quote that continues an earlier one (a new paragraph of the same speech).
+    const earlier = this.ctx.quotes.filter((x) => x.end <= q.start && q.block - x.block <= 2).pop();
+    if (earlier) return this.quoteSpeaker(earlier);
+    return null;
+  }
+}

@@ -1,0 +1,428 @@
+import type { CommitmentFinding, DateFinding, Modality, Sentence } from '../../types.js';
+import type { TriggerCandidate } from './01-find-triggers.js';
+import type { ActionReading, Range } from './02-read-actions.js';
+import { phraseAt, subjectBefore, type Subject } from './03-subjects.js';
+import type { ActorResolver, Speaker } from './04-actors.js';
+import { findAmount, type Amount } from './amount.js';
+import type { DocumentContext } from './context.js';
+import type { ParsedSentence } from './parse.js';
+import type { CompiledRules } from './rules.js';
+
+/** What one sentence's records leave for the next: reported speech continues, targets inherit actors. */
+export interface RecordState {
+  lastSpeaker: { readonly sentence: number; readonly speaker: Speaker } | null;
+  lastActors: { readonly sentence: number; readonly actors: readonly number[] } | null;
+}
+
+export interface SentenceInput {
+  readonly ctx: DocumentContext;
+  readonly resolver: ActorResolver;
+  readonly rules: CompiledRules;
+  readonly dates: readonly DateFinding[];
+  readonly sentence: Sentence;
+  readonly parsed: ParsedSentence;
+  readonly cands: readonly TriggerCandidate[];
+  readonly readings: ReadonlyMap<TriggerCandidate, ActionReading>;
+  readonly state: RecordState;
+}
+
+/** A deadline: a date right after one of these words, or "the end of ...". */
+const DEADLINE_BEFORE = /\b(?:(?:by|before|until|till|in|for|between|within|no later than|at|from|to|and)\s+(?:the\s+)?|(?:at|by|before|until)\s+the\s+end\s+of\s+)$/i;
+/** Modal triggers, which can stand inside another trigger's complement. */
+const MODAL = /^(?:will|would|shall|won['’]t|\p{L}+['’]ll|(?:is|are|am|was|were)\s+(?:to|going\s+to))\b/iu;
+const FUTURE_MODALITIES: ReadonlySet<Modality> = new Set(['intention', 'target', 'pledge', 'agreement']);
+
+/** Turns one sentence's triggers into records, or nothing when a gate fails. */
+export function buildRecords(input: SentenceInput): CommitmentFinding[] {
+  const { ctx, rules, sentence: s, cands, readings, state } = input;
+  const out: CommitmentFinding[] = [];
+  for (const c of cands) {
+    const reading = readings.get(c)!;
+    // A will-statement inside another trigger's clause belongs to it ("decided he would quit",
+    // "announced £264m for health services will be spent ...").
+    const modal = MODAL.test(s.text.slice(c.triggerStart, c.triggerEnd));
+    if (modal && cands.some((o) => o !== c && o.rule.voice === 'direct' && o.triggerStart < c.triggerStart && c.triggerStart <= readings.get(o)!.clause.end + 1)) continue;
+    const gate = staticGate(input.parsed, s.text, c, reading, rules);
+    if (!gate) continue;
+    const { amount } = gate;
+    const resolved = c.rule.voice === 'reported' ? reportedActors(input, c, reading) : directActors(input, c, reading);
+    if (!resolved || !resolved.actors.length) continue;
+    if (resolved.speaker) state.lastSpeaker = { sentence: s.index, speaker: resolved.speaker };
+    state.lastActors = { sentence: s.index, actors: resolved.actors };
+    const negated = isNegated(s.text, c, rules);
+    const leading = leadingDate(input);
+    // "pledge not to join a coalition": the negative content belongs to the action.
+    const not = /\bnot\b/i.test(s.text.slice(c.triggerEnd, reading.clause.start)) ? 'not ' : '';
+    reading.items.forEach((item, i) => {
+      const action = not + cleanAction(s.text.slice(item.start, item.end));
+      if (!action) return;
+      const own = findAmount(s.text.slice(item.start, item.end)) ?? (i === 0 ? amount : null);
+      const due = dueOf(input, item) ?? (FUTURE_MODALITIES.has(c.rule.modality) ? leading : null);
+      out.push({
+        sentence: s.index,
+        start: s.start,
+        end: s.end,
+        text: s.text,
+        actors: resolved.actors,
+        trigger: s.text.slice(c.triggerStart, c.triggerEnd),
+        modality: c.rule.modality,
+        action,
+        object: c.rule.object === 'subject' ? resolved.object ?? '' : reading.objects[i] ?? '',
+        amount: own?.text ?? '',
+        amountValue: own?.value ?? null,
+        amountUnit: own?.unit ?? '',
+        due: due ?? '',
+        code: codeOf(rules, c.rule.modality, action, c.rule.code),
+        negated,
+        rule: c.rule.id,
+      });
+    });
+  }
+  return out;
+}
+
+/**
+ * The gates that need only the sentence: an action at all, an amount for targets, a plan for
+ * "agreed on", no urging ("called on X to commit"), no "promises to be", and for will-statements
+ * an action verb (not "will be hard", "would like", "will have gone").
+ */
+export function staticGate(parsed: ParsedSentence, text: string, c: TriggerCandidate, reading: ActionReading, rules: CompiledRules): { amount: Amount | null } | null {
+  const clauseText = text.slice(reading.clause.start, reading.clause.end);
+  if (!clauseText.trim()) return null;
+  // A target's amount may follow a dash ("his target for overseas aid - spending 0.7% of ...")
+  // or stand in the subject ("Some £3.7bn will be spent on ...").
+  const target = c.rule.modality === 'target';
+  const amount = findAmount(clauseText) ?? (target ? findAmount(text.slice(reading.clause.end)) ?? findAmount(text.slice(0, c.triggerStart)) : null);
+  if (c.rule.needsAmount && !amount) return null;
+  // "called on nations to commit ...", "wants X to pledge ...": urging others is no commitment.
+  if (rules.urgedBefore.test(text.slice(Math.max(0, c.triggerStart - 120), c.triggerStart))) return null;
+  if (c.rule.needsPlan && !rules.planNouns.test(clauseText.split(/\s+/).slice(0, 6).join(' '))) return null;
+  if (target && c.rule.partOfSpeech === 'any' && rules.staleTarget.test(text.slice(0, c.triggerStart))) return null;
+  // "promises to be the best yet": a prediction, not an action.
+  if (c.rule.voice === 'direct' && /^be\s/i.test(clauseText) && !isParticiple(parsed, reading.clause.start + 3, clauseText.split(/\s+/)[1] ?? '')) return null;
+  if (c.rule.voice === 'reported') {
+    const trigger = text.slice(c.triggerStart, c.triggerEnd);
+    const v = mainVerb(parsed, text, reading, rules);
+    if (!v) return null;
+    if (/^(?:was|were)\s+going\s+to$/i.test(trigger)) return null;
+    if (/^would$/i.test(trigger) && /^(?:like|love|prefer|rather|have)$/.test(v.verb)) return null;
+    if (/^(?:have|has)$/.test(v.verb) && v.participle) return null;
+    const there = /\bthere\s*$/i.test(text.slice(0, c.triggerStart)) && v.verb === 'be';
+    if (rules.nonCommitmentVerbs.has(v.verb) && !v.passive && !there) return null;
+  }
+  return { amount };
+}
+
+/** The main verb of a will-statement's action, after "not", adverbs and "continue to". */
+function mainVerb(parsed: ParsedSentence, text: string, reading: ActionReading, rules: CompiledRules): { verb: string; passive: boolean; participle: boolean } | null {
+  const action = text.slice(reading.clause.start, reading.clause.end);
+  const words = action.toLowerCase().split(/[\s,]+/).filter(Boolean);
+  let i = 0;
+  while (i < words.length && (/^(?:not|never|also|then|still|now|soon|only|far|and|away|more|most|than|at|the|very|least|rightly|eventually|initially|immediately|quite|probably|maybe|perhaps)$/.test(words[i]!) || /ly$/.test(words[i]!))) i++;
+  // "will most likely end up": a hedge after the modal makes it a prediction.
+  if (words.slice(0, i).some((w) => rules.blockers.test(w))) return null;
+  if (words[i] === 'continue' && words[i + 1] === 'to') i += 2;
+  let verb = words[i] ?? '';
+  // "will of course be able to": skip a phrase before the verb.
+  if (verb && !rules.nonCommitmentVerbs.has(verb)) {
+    const firstVerb = parsed.terms.find((t) => t.start >= reading.clause.start && t.end <= reading.clause.end && t.tags.has('Verb') && !t.tags.has('Adverb'));
+    const skipped = firstVerb ? text.slice(reading.clause.start, firstVerb.start).trim() : '';
+    if (firstVerb && skipped && /^(?:of course|in future|in the future|at least|at last|in turn|again|all|both)$/i.test(skipped)) {
+      verb = text.slice(firstVerb.start, firstVerb.end).toLowerCase();
+      i = words.indexOf(verb, i);
+    }
+  }
+  const participle = isParticiple(parsed, reading.clause.start, words[i + 1] ?? '');
+  return { verb, passive: verb === 'be' && participle, participle };
+}
+
+interface Resolved {
+  readonly actors: readonly number[];
+  readonly speaker?: Speaker | null;
+  readonly object?: string;
+}
+
+/** Actors of a direct trigger: the clause subject, with what the trigger itself names. */
+function directActors(input: SentenceInput, c: TriggerCandidate, reading: ActionReading): Resolved | null {
+  const { ctx, resolver, rules, sentence: s, state } = input;
+  const abs = (rel: number) => s.start + rel;
+  const quote = ctx.quoteAt(abs(c.triggerStart));
+  const speaker = quote ? resolver.quoteSpeaker(quote) : null;
+  let subj: Subject = subjectBefore(ctx, s, abs(c.triggerStart), rules);
+  // "If Wales decided to keep its assembly": a condition, not a decision; "a leak suggested Mr
+  // Brown was ready to ...", "he believes voters are ready to ...": another's claim.
+  if (/^(?:if|unless|whether)$/.test(subj.opener) || subj.claim) return null;
+  if (subj.kind !== 'empty' && rules.blockers.test(s.text.slice(Math.max(0, subj.clauseStart - s.start - 30), subj.start - s.start).split(/\s+/).slice(-4).join(' '))) return null;
+  let object: string | undefined;
+  const extra: number[] = [];
+  const mentionsIn = (from: number, to: number) => ctx.mentionsBetween(s.index, abs(from), abs(to));
+
+  if (c.rule.partOfSpeech === 'noun' || /^(?:target|targets|goal|goals)$/i.test(s.text.slice(c.triggerStart, c.triggerEnd))) {
+    // "Vietnam's pledge", "his target": the possessor is the actor.
+    const before = s.text.slice(Math.max(0, c.triggerStart - 80), c.triggerStart);
+    const own = /([\p{L}\p{M}.' -]+?)['’]s\s+(?:[\p{L}-]+\s+){0,2}$/u.exec(before);
+    if (own) {
+      const at = c.triggerStart - before.length + own.index;
+      const ms = mentionsIn(at, at + own[1]!.length);
+      if (ms.length) return { actors: resolver.withAffiliation([ms[ms.length - 1]!.entity]) };
+    }
+    const pron = /\b(his|her|their|its|our|my)\s+(?:party['’]s\s+)?(?:[\p{L}-]+\s+){0,2}$/iu.exec(before);
+    if (pron) {
+      if (/^(?:our|my)$/i.test(pron[1]!) && speaker) return { actors: speaker.actors, speaker };
+      const clauseSubj = subj.kind === 'entities' || subj.kind === 'person-pronoun' || subj.kind === 'title' || subj.kind === 'collective' ? subj : null;
+      const fromClause = clauseSubj ? resolver.actorsOfSubject(s, clauseSubj, speaker) : [];
+      if (fromClause.length) return { actors: fromClause };
+      const p = ctx.lastPerson(abs(c.triggerStart), s.index, 3);
+      if (p && /^(?:his|her)$/i.test(pron[1]!)) return { actors: resolver.withAffiliation([p.entity]) };
+    }
+  }
+  // "Determined to lift cooperation ..., the three leaders discussed": the subject follows.
+  if (subj.kind === 'empty' && c.triggerStart <= 1) {
+    const comma = s.text.indexOf(', ', reading.clause.end);
+    if (comma > 0) {
+      const verb = s.tokens.find((t) => t.start > abs(comma) && (t.pos === 'VERB' || t.pos === 'AUX'));
+      if (verb) subj = phraseAt(ctx, s, abs(comma + 1), verb.start, rules);
+    }
+  }
+  if (c.rule.object === 'subject') {
+    // "Working minutes were signed by both parties": the signers follow "by".
+    object = s.text.slice(Math.max(0, subj.clauseStart - s.start), c.matchStart).replace(/^(?:[\p{L}\s]+,\s+)+/u, '').trim();
+    const by = /^\s*(?:together\s+)?by\s+/.exec(s.text.slice(c.triggerEnd));
+    if (by) {
+      const from = c.triggerEnd + by[0].length;
+      const verb = s.tokens.find((t) => t.start >= abs(from) && (t.pos === 'VERB' || t.pos === 'AUX'));
+      const stop = /\s+(?:at|in|on|during|after|before|for|to|with)\s|[,.;]/.exec(s.text.slice(from));
+      const to = Math.min(verb ? verb.start - s.start : s.text.length, stop ? from + stop.index : s.text.length);
+      const agent = phraseAt(ctx, s, abs(from), abs(to), rules);
+      return { actors: resolver.actorsOfSubject(s, agent, speaker), object };
+    }
+  }
+  // "agreed with the Italian finance minister X to ...": X is a party too.
+  if (c.rule.modality === 'agreement') {
+    const between = s.text.slice(c.triggerEnd, reading.clause.start);
+    if (/^\s*(?:\p{L}+ly\s+)?with\s/u.test(between)) extra.push(...mentionsIn(c.triggerEnd, reading.clause.start).map((m) => m.entity));
+  }
+  // "reiterated Vietnam's commitment": the possessor inside the trigger.
+  extra.push(...mentionsIn(c.triggerStart, c.triggerEnd).map((m) => m.entity));
+  // "assured X that the government and the army do ...": the bodies named as the embedded subject.
+  if (c.rule.id.endsWith('assure')) {
+    const verb = s.tokens.find((t) => t.start >= abs(reading.clause.start) && (t.pos === 'VERB' || t.pos === 'AUX'));
+    if (verb) {
+      const inner = subjectBefore(ctx, s, verb.start, rules);
+      if (inner.kind === 'entities') extra.push(...inner.mentions.map((m) => m.entity));
+    }
+  }
+
+  let actors = resolver.actorsOfSubject(s, subj, speaker);
+  // "...; agreed to organize ...": a trigger after a semicolon shares the subject before it.
+  if (!actors.length && subj.kind === 'empty' && state.lastActors?.sentence === s.index) actors = [...state.lastActors.actors];
+  if (!actors.length && subj.sayingVerb && (subj.kind === 'thing' || subj.kind === 'empty' || subj.kind === 'none')) {
+    actors = [...(resolver.speakerOfVerb(s, subj.sayingVerb)?.actors ?? [])];
+  }
+  if (!actors.length && c.rule.modality === 'target') {
+    const last = state.lastActors;
+    if (last && s.index - last.sentence <= 4) actors = [...last.actors];
+    else if (ctx.homePlace !== null) actors = [ctx.homePlace];
+  }
+  if (!actors.length) return null;
+  return { actors: [...new Set([...actors, ...resolver.withAffiliation(extra)])], speaker: subj.kind === 'first-person' ? speaker : null, object };
+}
+
+/**
+ * A will-statement counts when the actor says it: in a quotation of theirs, after a saying verb
+ * ("X said ... would"), before one (", X said"), or right after such a sentence (reported speech
+ * goes on). Its verb must be an action, not a state or prediction ("will be hard", "will need").
+ */
+function reportedActors(input: SentenceInput, c: TriggerCandidate, reading: ActionReading): Resolved | null {
+  const { ctx, resolver, rules, sentence: s, state } = input;
+  const abs = (rel: number) => s.start + rel;
+  const trigger = s.text.slice(c.triggerStart, c.triggerEnd);
+  const action = s.text.slice(reading.clause.start, reading.clause.end);
+  const { verb, passive } = mainVerb(input.parsed, s.text, reading, rules)!;
+
+  const subj = subjectBefore(ctx, s, abs(c.triggerStart), rules);
+  // Someone else's claim ("claims by the trade that jobs would be lost"), or the condition itself
+  // ("if we are going to make an impact").
+  if (subj.claim || rules.blockers.test(ctx.doc.clean.slice(subj.clauseStart, abs(c.triggerStart)))) return null;
+  // Inside an adverbial or embedded clause ("before it will happen", "what I'll do next").
+  if (/^(?:before|after|until|till|when|while|because|although|though|whereas|once|what|how|why|whether)$/.test(subj.opener)) return null;
+  if (/^(?:was|were)\s+going\s+to$/i.test(trigger)) return null;
+  if (/^(?:if|unless|whether)$/.test(subj.opener) && !s.tokens.some((t) => t.start >= subj.clauseStart && t.end <= subj.start && (t.pos === 'VERB' || t.pos === 'AUX'))) {
+    if (!s.tokens.some((t) => t.start >= subj.end && t.end <= abs(c.triggerStart) && t.pos === 'VERB')) return null;
+  }
+  const quote = ctx.quoteAt(abs(c.triggerStart));
+  // "He said there would be a campaign" reports a plan; in a quotation "there will be" predicts.
+  if (subj.kind === 'there' && quote) return null;
+  if (rules.nonCommitmentVerbs.has(verb) && !passive && subj.kind !== 'there') return null;
+  if (subj.kind === 'none' || subj.kind === 'empty') return null;
+
+  // Who says it.
+  let speaker: Speaker | null = null;
+  let announced = false;
+  let continued = false;
+  if (quote) speaker = resolver.quoteSpeaker(quote);
+  else {
+    if (subj.sayingVerb && !subj.nested && !rules.blockers.test(ctx.doc.clean.slice(subj.sayingVerb.end, abs(c.triggerStart)))) {
+      speaker = resolver.speakerOfVerb(s, subj.sayingVerb);
+      announced = rules.announcing.test(ctx.doc.clean.slice(subj.sayingVerb.start, subj.sayingVerb.end));
+    }
+    if (!speaker) {
+      const trailing = trailingSpeaker(input, c);
+      speaker = trailing?.speaker ?? null;
+      announced = trailing?.announced ?? false;
+    }
+    if (!speaker && /^would$/i.test(trigger) && state.lastSpeaker && s.index - state.lastSpeaker.sentence === 1) {
+      speaker = state.lastSpeaker.speaker;
+      continued = true;
+    }
+  }
+
+  let actors: number[] = [];
+  // "I will be criticised": a first person that undergoes something commits to nothing.
+  if (subj.kind === 'first-person' && passive) return null;
+  // "more UK firms would go under": a name that only modifies the subject does not make it an actor.
+  const headed = subj.mentions.some((m) => /^(?:['’]s?)?[\s,.]*$/u.test(ctx.doc.clean.slice(m.end, subj.end)));
+  // ... unless the head is a body it qualifies ("a Conservative government that will give ...").
+  const kind = subj.kind === 'entities' && !headed && !rules.bodyNouns.test(subj.text) ? 'thing' : subj.kind;
+  switch (kind) {
+    case 'first-person':
+    case 'there':
+      actors = speaker ? [...speaker.actors] : [];
+      break;
+    case 'thing':
+      // "Some of the savings will be redeployed", "embassies will close, X has announced": a plan
+      // reported from the speaker. In a quotation an active thing ("these proposals would
+      // increase costs") is a claim, not a plan.
+      // Outside quotations an active thing counts only when announced, or when it is money to be
+      // spent ("the remainder would go to ...").
+      {
+        // A quantified plan with a deadline ("no patient would wait more than 12 months by March 2006").
+        const quantified = !!findAmount(action) && dueOf(input, reading.clause) !== null;
+        const body = rules.bodyNouns.test(subj.text.replace(/['’]s$/, ''));
+        const plan = !quote && (announced || body || quantified || rules.fundsNouns.test(subj.text) || (continued && !!findAmount(subj.text)));
+        actors = speaker && (passive || plan) ? [...speaker.actors] : [];
+      }
+      break;
+    case 'entities': {
+      const own = resolver.actorsOfSubject(s, subj, speaker);
+      if (speaker) {
+        const same = own.some((e) => speaker!.actors.includes(e));
+        const people = subj.mentions.filter((m) => ctx.entities.entities[m.entity]?.type === 'PERSON');
+        // Another person's will ("Mr X will waste more") is a claim about them, not a commitment;
+        // a person who "will be released" is what the speaker's plan is about.
+        if (!same && !passive && people.length && !people.some((p) => p.entity === speaker!.entity)) return null;
+        // "X will be released, the US announced": the person is what the plan is about.
+        if (passive && !same && people.length) actors = [...speaker.actors];
+        else if (same) actors = [...new Set([...speaker.actors, ...own])];
+        // "The Conservatives would ..., Michael Howard pledged": a politician on the party's
+        // policy counts with the party.
+        else if (!people.length && ctx.entities.entities[speaker.entity]?.type === 'PERSON' && own.some((e) => ctx.entities.entities[e]?.type === 'ORG')) actors = [speaker.entity, ...own];
+        else actors = own;
+      } else if (/\band\b/.test(subj.text) && new Set(subj.mentions.filter((m) => ctx.isCountry(m.entity)).map((m) => m.entity)).size >= 2 && rules.jointVerbs.has(verb)) {
+        // A joint statement of several countries ("Vietnam and Laos will continue to work together").
+        actors = own;
+      }
+      break;
+    }
+    case 'it':
+      // "Microsoft has said it will replace ...": "it" is the organization speaking.
+      if (!speaker || ctx.entities.entities[speaker.entity]?.type === 'PERSON') return null;
+      actors = [...speaker.actors];
+      break;
+    case 'person-pronoun':
+    case 'collective':
+    case 'title':
+      if (!speaker && !(subj.kind === 'collective' && subj.collective!.phrase !== 'they')) return null;
+      // "he will get my vote" inside someone's quotation is about a third person.
+      if (kind === 'person-pronoun' && quote) return null;
+      actors = resolver.actorsOfSubject(s, subj, speaker);
+      break;
+    default:
+      return null;
+  }
+  if (!actors.length) return null;
+  return { actors, speaker };
+}
+
+/** ", UK Foreign Secretary Jack Straw has announced." at the end of the sentence. */
+function trailingSpeaker(input: SentenceInput, c: TriggerCandidate): { speaker: Speaker | null; announced: boolean } | null {
+  const { rules, sentence: s, resolver } = input;
+  const after = s.text.slice(c.triggerEnd);
+  const comma = after.lastIndexOf(',');
+  if (comma < 0) return null;
+  const tail = after.slice(comma);
+  if (tail.length > 120 || /[;:]/.test(tail)) return null;
+  const re = new RegExp(rules.saying.source, 'giu');
+  let m: RegExpExecArray | null = null;
+  // A saying verb, not a name that looks like one ("the United States").
+  for (let x = re.exec(tail); x; x = re.exec(tail)) {
+    const at = s.start + c.triggerEnd + comma + x.index;
+    const tok = s.tokens.find((t) => t.start === at);
+    if (tok && (tok.pos === 'VERB' || tok.pos === 'AUX' || /\s/.test(x[0]))) {
+      m = x;
+      break;
+    }
+  }
+  if (!m) return null;
+  const at = s.start + c.triggerEnd + comma + m.index;
+  return { speaker: resolver.speakerOfVerb(s, { start: at, end: at + m[0].length }, s.start + c.triggerEnd + comma + 1), announced: rules.announcing.test(m[0]) };
+}
+
+/** Is `word` at the start of the action (after "be") a past participle ("be levied", "be spent")? */
+function isParticiple(parsed: ParsedSentence, from: number, word: string): boolean {
+  if (!word) return false;
+  const term = parsed.terms.find((t) => t.start >= from && t.text.toLowerCase().replace(/[^\p{L}-]/gu, '') === word.replace(/[^\p{L}-]/gu, ''));
+  if (term && (term.tags.has('Participle') || (term.tags.has('PastTense') && term.tags.has('Verb')))) return true;
+  return /^[\p{L}-]+ed$/u.test(word) && !term?.tags.has('Adjective');
+}
+
+function isNegated(text: string, c: TriggerCandidate, rules: CompiledRules): boolean {
+  const trig = text.slice(c.triggerStart, c.triggerEnd);
+  if (/n['’]t$/i.test(trig)) return true;
+  // "has no plans to": but "no patient would wait" negates the subject, not the will.
+  if (c.rule.voice !== 'reported' && /\bno\s+(?:[\p{L}-]+\s+){0,2}$/iu.test(text.slice(Math.max(0, c.triggerStart - 30), c.triggerStart))) return true;
+  if (rules.negationBefore.test(text.slice(Math.max(0, c.triggerStart - 40), c.triggerStart))) return true;
+  if (c.rule.voice === 'reported' && rules.negationAfter.test(text.slice(c.triggerEnd))) return true;
+  return false;
+}
+
+/** "In 2023, Vietnam and Laos will ...": a date that opens the sentence frames its plans. */
+function leadingDate(input: SentenceInput): string | null {
+  const { dates, sentence: s } = input;
+  const d = dates.find((x) => x.sentence === s.index && x.value && /^\s*(?:in|by)\s+$/i.test(s.text.slice(0, x.start - s.start)) && /^\s*,/.test(s.text.slice(x.end - s.start)));
+  return d ? deadlineValue(d.value) : null;
+}
+
+/** The last deadline date inside an action. */
+function dueOf(input: SentenceInput, item: Range): string | null {
+  const { dates, sentence: s } = input;
+  const from = s.start + item.start;
+  const to = s.start + item.end;
+  const found = dates.filter(
+    (d) => d.sentence === s.index && d.start >= from && d.end <= to && d.value && (DEADLINE_BEFORE.test(s.text.slice(Math.max(0, d.start - s.start - 25), d.start - s.start)) || /^the end of/i.test(d.text)),
+  );
+  const last = found[found.length - 1];
+  return last ? deadlineValue(last.value) : null;
+}
+
+/** A range's end point is the deadline: "2005/2008" -> "2008". */
+function deadlineValue(value: string): string {
+  const slash = value.indexOf('/');
+  return slash >= 0 ? value.slice(slash + 1) : value;
+}
+
+function codeOf(rules: CompiledRules, modality: Modality, action: string, fallback: string): string {
+  for (const c of rules.codes) {
+    if (c.modalities && !c.modalities.includes(modality)) continue;
+    if (c.re.test(action)) return c.code;
+  }
+  return fallback;
+}
+
+/** The action as a verb phrase: no leading "to", no trailing punctuation or quote marks. */
+export function cleanAction(text: string): string {
+  return text
+    .replace(/^\s*(?:to|on|upon|that)\s+/i, '')
+    .replace(/[\s,;:.!?"'”’—–-]+$/u, '')
+    .trim();
+}

@@ -1,0 +1,179 @@
+import type { LocalEntity, SegmentedDocument, Token } from '../../types.js';
+import type { EntityExtraction } from '../entities/index.js';
+
+/** An entity mention as the commitment rules read it: clean absolute offsets and its entity. */
+export interface MentionRef {
+  readonly start: number;
+  readonly end: number;
+  readonly sentence: number;
+  readonly entity: number;
+  readonly type: LocalEntity['type'];
+  readonly text: string;
+}
+
+/** A quotation in the clean text: `[start, end)` includes the quote marks. */
+export interface Quote {
+  readonly start: number;
+  readonly end: number;
+  readonly block: number;
+  /** Words inside: short quotes ("a 'comprehensive ban'") are scare quotes, not speech. */
+  readonly words: number;
+}
+
+/**
+ * What the commitment rules know about one document beyond a single sentence: mentions by
+ * sentence, which entities are countries, who a person speaks for, and where quotations are.
+ * Built once per document; read-only afterwards.
+ */
+export interface DocumentContext {
+  readonly doc: SegmentedDocument;
+  readonly entities: EntityExtraction;
+  /** Mentions of each sentence, in order. */
+  readonly mentionsBySentence: readonly (readonly MentionRef[])[];
+  readonly quotes: readonly Quote[];
+  isCountry(entity: number): boolean;
+  /** Places and parties a person is introduced with ("Vietnamese Prime Minister X", "Tory leader X"). */
+  affiliation(entity: number): readonly number[];
+  /** The country or nation the document is mostly about (for "the government" and office holders). */
+  readonly homePlace: number | null;
+  /** The speech quotation around a clean offset, if any. */
+  quoteAt(pos: number): Quote | null;
+  /** Mentions in `[start, end)` (clean offsets) within one sentence. */
+  mentionsBetween(sentence: number, start: number, end: number): MentionRef[];
+  /** The most recent PERSON mention before `pos`, looking back at most `sentences` sentences. */
+  lastPerson(pos: number, sentence: number, sentences?: number): MentionRef | null;
+}
+
+const TITLE_POS = new Set(['PROPN', 'NOUN', 'ADJ', 'DET', 'CCONJ', 'PUNCT', 'PART', 'NUM', 'X', 'SYM']);
+const TITLE_ADP = new Set(['of', 'for']);
+const GOVERNMENT_ROLE = /\b(?:minister|secretary|chancellor|president|premier|governor|ambassador|first minister|prime minister|mp|msp)\b/i;
+
+export function buildContext(doc: SegmentedDocument, ents: EntityExtraction): DocumentContext {
+  const mentionsBySentence: MentionRef[][] = doc.sentences.map(() => []);
+  ents.mentions.forEach((m, i) => {
+    const entity = ents.mentionEntity[i]!;
+    if (entity < 0) return;
+    mentionsBySentence[m.sentence]?.push({ start: m.start, end: m.end, sentence: m.sentence, entity, type: m.type, text: m.text });
+  });
+  for (const list of mentionsBySentence) list.sort((a, b) => a.start - b.start);
+
+  const isCountry = (e: number) => {
+    const ent = ents.entities[e];
+    return !!ent && ent.type === 'PLACE' && !!ent.country && ent.country === ent.name;
+  };
+
+  // Quotations: straight double quotes within a block. A quote mark after a space opens one, any
+  // other closes it; an opening mark inside an open quotation starts a new paragraph of speech
+  // (paragraphs joined on one line), and an unclosed quotation runs to the block end.
+  const quotes: Quote[] = [];
+  doc.blocks.forEach((b, bi) => {
+    let open = -1;
+    const close = (end: number) => {
+      quotes.push({ start: open, end, block: bi, words: countWords(doc.clean.slice(open + 1, end - 1)) });
+      open = -1;
+    };
+    for (let i = b.start; i < b.end; i++) {
+      if (doc.clean[i] !== '"') continue;
+      const before = i > b.start ? doc.clean[i - 1]! : ' ';
+      const after = i + 1 < b.end ? doc.clean[i + 1]! : ' ';
+      const opening = /[\s(\[—–-]/.test(before) && !/\s/.test(after);
+      if (open < 0) open = i;
+      else if (opening && /[.!?]\s*$/.test(doc.clean.slice(open, i))) {
+        close(i);
+        open = i;
+      } else close(i + 1);
+    }
+    if (open >= 0) close(b.end);
+  });
+  // Speech opens a sentence or follows punctuation ("said: \"..."); a short quotation inside a
+  // sentence is a title or a scare quote ("the \"Da Vinci Code\" will be ...").
+  const speech = quotes.filter((q) => q.words >= 5 && (q.words >= 8 || /(?:^|[.:,!?(—–-])\s*$/.test(doc.clean.slice(Math.max(0, q.start - 3), q.start)) || doc.blocks[q.block]?.start === q.start));
+
+  // Affiliation: the nearest place or party mention before a person's mention, joined to it
+  // only by title words ("Lao Deputy Minister of National Defence ..., Lieut. Gen. X").
+  const affiliations = new Map<number, number[]>();
+  const placeCount = new Map<number, number>();
+  ents.mentions.forEach((m, i) => {
+    const e = ents.mentionEntity[i]!;
+    if (m.type === 'PLACE' && e >= 0) placeCount.set(e, (placeCount.get(e) ?? 0) + 1);
+  });
+  ents.entities.forEach((ent, e) => {
+    if (ent.type !== 'PERSON') return;
+    let place: number | null = null;
+    let party: number | null = null;
+    for (const mi of ent.mentions) {
+      const m = ents.mentions[mi]!;
+      const s = doc.sentences[m.sentence];
+      if (!s) continue;
+      const before = mentionsBySentence[m.sentence]!.filter((x) => x.end <= m.start && x.entity !== e).reverse();
+      for (const b of before) {
+        if (!joinedByTitle(s.tokens, b.end, m.start)) break;
+        const other = ents.entities[b.entity]!;
+        if (other.type === 'PLACE' && place === null) place = b.entity;
+        if (other.type === 'ORG' && party === null && other.country && !isCountry(b.entity)) party = b.entity;
+        if (other.type === 'PERSON') break;
+      }
+    }
+    const out: number[] = [];
+    if (place !== null) out.push(place);
+    else if (party !== null) out.push(party);
+    affiliations.set(e, out);
+  });
+
+  let homePlace: number | null = null;
+  let best = 0;
+  for (const [e, n] of placeCount) {
+    const ent = ents.entities[e]!;
+    // A country, or a nation such as Scotland or Wales that has a government of its own.
+    const nationLike = isCountry(e) || (!!ent.country && /^(?:Scotland|Wales|England|Northern Ireland)$/.test(ent.name));
+    if (nationLike && n > best) {
+      best = n;
+      homePlace = e;
+    }
+  }
+
+  return {
+    doc,
+    entities: ents,
+    mentionsBySentence,
+    quotes: speech,
+    isCountry,
+    affiliation(e) {
+      const own = affiliations.get(e) ?? [];
+      if (own.length) return own;
+      const ent = ents.entities[e];
+      if (ent?.type === 'PERSON' && homePlace !== null && ent.roles.some((r) => GOVERNMENT_ROLE.test(r))) return [homePlace];
+      return [];
+    },
+    homePlace,
+    quoteAt(pos) {
+      return speech.find((q) => q.start <= pos && pos < q.end) ?? null;
+    },
+    mentionsBetween(sentence, start, end) {
+      return (mentionsBySentence[sentence] ?? []).filter((m) => m.start >= start && m.end <= end);
+    },
+    lastPerson(pos, sentence, sentences = 4) {
+      for (let si = sentence; si >= Math.max(0, sentence - sentences); si--) {
+        const list = (mentionsBySentence[si] ?? []).filter((m) => m.type === 'PERSON' && m.end <= pos);
+        if (list.length) return list[list.length - 1]!;
+      }
+      return null;
+    },
+  };
+
+  function countWords(s: string): number {
+    return s.split(/\s+/).filter(Boolean).length;
+  }
+}
+
+/** Only title-like words (names, nouns, adjectives, "of", punctuation) between two offsets. */
+function joinedByTitle(tokens: readonly Token[], from: number, to: number): boolean {
+  if (to - from > 160) return false;
+  for (const t of tokens) {
+    if (t.start < from || t.end > to) continue;
+    if (t.pos === 'ADP' && TITLE_ADP.has(t.text.toLowerCase())) continue;
+    if (!TITLE_POS.has(t.pos)) return false;
+    if (t.pos === 'PUNCT' && !/^[,()'’.]$/.test(t.text)) return false;
+  }
+  return true;
+}

@@ -1,0 +1,104 @@
+import nlp from 'compromise';
+
+/** compromise's pointer into a document: [sentence, first term, end term (exclusive)]. */
+type Pointer = readonly [number, number, number];
+
+interface View {
+  readonly pointer: readonly Pointer[] | null;
+  readonly length: number;
+  match(pattern: string): View;
+  groups(name: string): View;
+  json(opts: object): { terms: { pre: string; text: string; post: string; tags: string[] }[] }[];
+}
+
+const parse = nlp as unknown as (text: string) => View;
+
+/** One compromise term with offsets into the sentence it came from. */
+export interface Term {
+  readonly start: number;
+  readonly end: number;
+  readonly text: string;
+  readonly tags: ReadonlySet<string>;
+}
+
+/** A match of one pattern: the trigger words and where the action starts, sentence-relative. */
+export interface PatternMatch {
+  readonly start: number;
+  readonly end: number;
+  readonly triggerStart: number;
+  readonly triggerEnd: number;
+  readonly actionStart: number;
+  /** Index (into `ParsedSentence.terms`) of the first trigger term. */
+  readonly triggerTerm: number;
+}
+
+/**
+ * A sentence parsed by compromise. compromise's own span offsets include trailing punctuation
+ * and are wrong after a leading quote, so term offsets are rebuilt from each term's `pre`, `text`
+ * and `post`, which concatenate back to the input.
+ */
+export interface ParsedSentence {
+  readonly text: string;
+  /** All terms in order, flattened over compromise's own sentence splits. */
+  readonly terms: readonly Term[];
+  match(pattern: string): PatternMatch[];
+}
+
+export function parseSentence(text: string): ParsedSentence {
+  const doc = parse(text);
+  const json = doc.json({ terms: { offset: false } });
+  const terms: Term[] = [];
+  /** Flat index of the first term of each compromise sentence. */
+  const firstOf: number[] = [];
+  let at = 0;
+  for (const s of json) {
+    firstOf.push(terms.length);
+    for (const t of s.terms) {
+      at += t.pre.length;
+      const start = text.indexOf(t.text, at) === at ? at : Math.max(at, text.indexOf(t.text, at));
+      const end = start + t.text.length;
+      terms.push({ start, end, text: t.text, tags: new Set(t.tags) });
+      at = end + t.post.length;
+    }
+  }
+  const span = (p: Pointer): [number, number] | null => {
+    const first = firstOf[p[0]]! + p[1];
+    const last = firstOf[p[0]]! + p[2] - 1;
+    // Implicit terms of a contraction ("won't" -> "will not") have no text of their own.
+    let a = first;
+    while (a < last && terms[a]!.text === '') a++;
+    let b = last;
+    while (b > a && terms[b]!.text === '') b--;
+    // Only implicit terms ("will" of "I'll"): the contraction written before them stands for them.
+    while (a > 0 && terms[a]!.text === '') a--;
+    if (b < a) b = a;
+    const ta = terms[a];
+    const tb = terms[b];
+    if (!ta || !tb) return null;
+    return [ta.start, tb.text === '' ? ta.end : tb.end];
+  };
+  const termAt = (p: Pointer) => firstOf[p[0]]! + p[1];
+  return {
+    text,
+    terms,
+    match(pattern) {
+      const found = doc.match(pattern);
+      // Group pointers are not kept per match; each match takes the group inside its range.
+      const triggers = found.groups('trigger').pointer ?? [];
+      const actions = found.groups('action').pointer ?? [];
+      const inside = (g: Pointer, m: Pointer) => g[0] === m[0] && g[1] >= m[1] && g[2] <= m[2];
+      const out: PatternMatch[] = [];
+      for (const whole of found.pointer ?? []) {
+        const m = span(whole);
+        if (!m) continue;
+        const trig = triggers.find((g) => inside(g, whole)) ?? whole;
+        const act = actions.find((g) => inside(g, whole));
+        const t = span(trig);
+        if (!t) continue;
+        const a = act ? span(act) : null;
+        out.push({ start: m[0], end: m[1], triggerStart: t[0], triggerEnd: t[1], actionStart: a ? a[0] : m[1], triggerTerm: termAt(trig) });
+      }
+      return out;
+    },
+  };
+}

@@ -1,0 +1,110 @@
+import type { CommitmentsRules } from '../../rules/schemas.js';
+import type { Modality } from '../../types.js';
+
+/** One trigger rule, compiled once per process. */
+export interface CompiledTrigger {
+  readonly id: string;
+  readonly order: number;
+  readonly modality: Modality;
+  readonly code: string;
+  readonly cue: RegExp;
+  readonly match: readonly string[];
+  readonly voice: 'direct' | 'reported';
+  readonly needsAmount: boolean;
+  readonly needsPlan: boolean;
+  readonly split: boolean;
+  readonly partOfSpeech: 'verb' | 'noun' | 'any';
+  readonly object: 'none' | 'after' | 'subject';
+}
+
+export interface CompiledCollective {
+  readonly phrase: string;
+  readonly re: RegExp;
+  readonly refersTo: 'countries' | 'parties';
+  readonly count: number | null;
+}
+
+/** Everything the commitment finders and refiners read, compiled from rules/commitments.yaml. */
+export interface CompiledRules {
+  readonly triggers: readonly CompiledTrigger[];
+  /** Any rule's cue: sentences that miss it are never parsed. */
+  readonly prefilter: RegExp;
+  /** Negation right before a trigger ("did not agree", "has not yet signed"). */
+  readonly negationBefore: RegExp;
+  /** Negation right after a modal trigger ("will not", "would never"). */
+  readonly negationAfter: RegExp;
+  readonly collectives: readonly CompiledCollective[];
+  /** Any saying or announcing verb as a whole word; the match is the verb (global: use matchAll or exec loops). */
+  readonly saying: RegExp;
+  /** The same, for a plain test. */
+  readonly sayingAnywhere: RegExp;
+  /** The same, anchored at the start of the string. */
+  readonly sayingAtStart: RegExp;
+  /** Announcing verbs only, anchored: the whole string is one. */
+  readonly announcing: RegExp;
+  readonly fundsNouns: RegExp;
+  readonly bodyNouns: RegExp;
+  readonly jointVerbs: ReadonlySet<string>;
+  /** An urging verb and "to" right before a trigger: "called on nations to [commit]". */
+  readonly urgedBefore: RegExp;
+  readonly blockers: RegExp;
+  readonly nonCommitmentVerbs: ReadonlySet<string>;
+  readonly nonActorSubjects: RegExp;
+  readonly planNouns: RegExp;
+  readonly documentHeads: RegExp;
+  readonly staleTarget: RegExp;
+  readonly personTitle: RegExp;
+  readonly codes: readonly { readonly id: string; readonly code: string; readonly modalities: readonly Modality[] | null; readonly re: RegExp }[];
+}
+
+const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+/** Alternation of phrases, longest first, with flexible whitespace. */
+const alternation = (phrases: readonly string[]) =>
+  [...new Set(phrases)]
+    .sort((a, b) => b.length - a.length)
+    .map((p) => escape(p).replace(/\s+/g, '\\s+'))
+    .join('|');
+const words = (phrases: readonly string[], flags = 'iu') => new RegExp(`(?<![\\p{L}\\p{N}'’])(?:${alternation(phrases)})(?![\\p{L}\\p{N}])`, flags);
+
+export function compileRules(rules: CommitmentsRules): CompiledRules {
+  const triggers = rules.triggers.map(
+    (t, order): CompiledTrigger => ({
+      id: t.id,
+      order,
+      modality: t.modality,
+      code: t.code,
+      cue: new RegExp(t.cue, 'iu'),
+      match: t.match,
+      voice: t.voice,
+      needsAmount: t.needsAmount,
+      needsPlan: t.needsPlan,
+      split: t.split,
+      partOfSpeech: t.partOfSpeech,
+      object: t.object,
+    }),
+  );
+  const negations = alternation(rules.negations);
+  return {
+    triggers,
+    prefilter: new RegExp(rules.triggers.map((t) => `(?:${t.cue})`).join('|'), 'iu'),
+    negationBefore: new RegExp(`(?:^|[^\\p{L}])(?:${negations})\\s+(?:[\\p{L}-]+\\s+){0,2}$`, 'iu'),
+    negationAfter: new RegExp(`^(?:n't|\\s+(?:(?:also|still|then|\\p{L}+ly)\\s+)?(?:not|never)\\b)`, 'iu'),
+    collectives: rules.collectives.map((c) => ({ phrase: c.phrase, re: words([c.phrase]), refersTo: c.refersTo, count: c.count })),
+    saying: words([...rules.sayingVerbs, ...rules.announcingVerbs], 'giu'),
+    sayingAnywhere: words([...rules.sayingVerbs, ...rules.announcingVerbs]),
+    sayingAtStart: new RegExp(`^(?:${alternation([...rules.sayingVerbs, ...rules.announcingVerbs])})(?![\\p{L}\\p{N}])`, 'iu'),
+    announcing: new RegExp(`^(?:${alternation(rules.announcingVerbs)})$`, 'iu'),
+    fundsNouns: words(rules.fundsNouns),
+    jointVerbs: new Set(rules.jointVerbs.map((v) => v.toLowerCase())),
+    bodyNouns: new RegExp(`(?<![\\p{L}])(?:${alternation(rules.bodyNouns)})$`, 'iu'),
+    urgedBefore: new RegExp(`(?<![\\p{L}])(?:${alternation(rules.urgingVerbs)})\\s+(?:[^.;:]{0,80}?\\s)?to\\s+(?:\\p{L}+ly\\s+)?$`, 'iu'),
+    blockers: words(rules.reportBlockers),
+    nonCommitmentVerbs: new Set(rules.nonCommitmentVerbs.map((v) => v.toLowerCase())),
+    nonActorSubjects: new RegExp(`^(?:${alternation(rules.nonActorSubjects)})$`, 'iu'),
+    planNouns: words(rules.planNouns),
+    documentHeads: new RegExp(`^(?:the\\s+)?(?:${alternation(rules.documentHeads)})\\b`, 'u'),
+    staleTarget: new RegExp(`(?:${alternation(rules.staleTargetWords)})\\s+(?:[\\p{L}-]+\\s+){0,2}$`, 'iu'),
+    personTitle: new RegExp(`^(?:the\\s+)(?:${alternation(rules.personTitles)})$`, 'iu'),
+    codes: rules.codes.map((c) => ({ id: c.id, code: c.code, modalities: c.modalities ?? null, re: new RegExp(c.pattern, 'iu') })),
+  };
+}

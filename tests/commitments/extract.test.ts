@@ -1,0 +1,192 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { commitmentKit, sampleParagraph, sampleParagraphs, type Found } from './support.js';
+
+const kit = await commitmentKit();
+
+const counted = (found: readonly Found[]) => found.filter((f) => !f.negated);
+const sorted = (xs: readonly string[]) => [...xs].sort();
+
+// The paragraphs that introduce the meeting partners, so that "They", "Both sides" resolve.
+const MEETING_003 = sampleParagraphs('003_47b344d10eea0029.txt', 'In an atmosphere of warmth', 'They pledged to prioritize');
+const LEADERS_003 = ['Hun Manet', 'Phạm Minh Chính', 'Sonexay Siphandone', 'Cambodia', 'Laos', 'Vietnam'];
+
+describe('modalities, with real sentences from the sample articles', () => {
+  it('pledge: "They pledged to ..." after the three prime ministers are named', () => {
+    const { found } = kit.commitments(MEETING_003);
+    const c = found.find((f) => f.trigger === 'pledged')!;
+    expect(c.modality).toBe('pledge');
+    expect(c.action).toBe('prioritize connectivity across diverse fields');
+    expect(sorted(c.actorNames)).toEqual(sorted(LEADERS_003));
+    expect(c.negated).toBe(false);
+  });
+
+  it('pledge: a person speaking for a country keeps both ("PM Chính reiterated Vietnam\'s commitment")', () => {
+    const text = sampleParagraphs('002_5604f4d1055f9bf5.txt', 'In a significant step', 'The encounter, marked by');
+    const c = kit.commitments(text).found.find((f) => f.rule === 'commit.pledge.reiterate')!;
+    expect(c.modality).toBe('pledge');
+    expect(sorted(c.actorNames)).toEqual(['Phạm Minh Chính', 'Vietnam']);
+    expect(c.action).toBe('standing by Laos during its developmental challenges');
+  });
+
+  it('agreement: "Both sides agreed to ..." resolves to the leaders and their countries', () => {
+    const text = sampleParagraphs('002_5604f4d1055f9bf5.txt', 'In a significant step', 'Lieut. Gen. Kommasith reciprocated');
+    const c = kit.commitments(text).found.find((f) => f.trigger === 'agreed')!;
+    expect(c.modality).toBe('agreement');
+    expect(c.action).toBe('accelerate joint initiatives');
+    expect(sorted(c.actorNames)).toEqual(['Laos', 'Phạm Minh Chính', 'Saichay Kommasith', 'Vietnam']);
+  });
+
+  it('signed: two documents signed together are two records, one object each', () => {
+    const text = sampleParagraph('000_8480816ee8cbe7ef.txt', 'they signed together the Protocol');
+    const signed = counted(kit.commitments(text).found).filter((f) => f.modality === 'signed' && f.trigger === 'signed');
+    expect(signed.map((f) => f.object)).toEqual(['Protocol on the Vietnam-Laos Borderline and Markers', 'Agreement on Regulations on Vietnam-Laos Border and Land Border Gate Management']);
+    expect(signed.every((f) => f.code === '057')).toBe(true);
+    for (const f of signed) expect(sorted(f.actorNames)).toEqual(['Laos', 'Vietnam']);
+    // Coordinated records share the sentence's span.
+    expect(signed[0]!.start).toBe(signed[1]!.start);
+    expect(signed[0]!.end).toBe(signed[1]!.end);
+  });
+
+  it('signed: a passive signing names the signers after "by" and the document before', () => {
+    const text = sampleParagraphs('001_4785fa3551a2d649.txt', 'Deputy Ministers Hoang Xuan Chien', 'Working minutes were signed');
+    const c = kit.commitments(text).found.find((f) => f.rule === 'commit.sign.passive')!;
+    expect(c.object).toBe('Working minutes');
+    expect(sorted(c.actorNames)).toEqual(['Laos', 'Vietnam']);
+  });
+
+  it('intention: "Vietnam expressed its readiness to ..."', () => {
+    const text = sampleParagraph('003_47b344d10eea0029.txt', 'Vietnam expressed its readiness');
+    const c = kit.commitments(text).found.find((f) => f.trigger === 'expressed its readiness')!;
+    expect(c.modality).toBe('intention');
+    expect(c.actorNames).toEqual(['Vietnam']);
+    expect(c.action).toBe('expand scholarship programs for Lao and Cambodian students');
+  });
+
+  it('intention: an opening participle takes the subject after it ("Determined to ..., the three leaders")', () => {
+    const text = `${MEETING_003}\n${sampleParagraph('003_47b344d10eea0029.txt', 'Determined to lift cooperation')}`;
+    const c = kit.commitments(text).found.find((f) => f.trigger === 'Determined')!;
+    expect(c.action).toBe('lift cooperation to new heights');
+    expect(sorted(c.actorNames)).toEqual(sorted(LEADERS_003));
+  });
+
+  it('target: two trade goals with amounts, each for its own pair of countries', () => {
+    const text = sampleParagraph('003_47b344d10eea0029.txt', 'Ambitious trade goals were set');
+    const targets = kit.commitments(text).found.filter((f) => f.modality === 'target');
+    expect(targets.map((t) => [t.trigger, t.amount, t.amountValue, t.amountUnit])).toEqual([
+      ['is to reach', 'USD 5 billion', 5e9, 'USD'],
+      ['is targeted at', 'USD 20 billion', 2e10, 'USD'],
+    ]);
+    expect(sorted(targets[0]!.actorNames)).toEqual(['Laos', 'Vietnam']);
+    expect(sorted(targets[1]!.actorNames)).toEqual(['Cambodia', 'Vietnam']);
+  });
+});
+
+describe('coordinated actions and deadlines', () => {
+  const text = sampleParagraphs('001_4785fa3551a2d649.txt', 'The boundary between Vietnam and Laos', 'Furthermore, the two countries agreed');
+
+  it('"agreed to A, ...; to B; agreed to C" gives three records sharing the sentence span', () => {
+    const agreed = counted(kit.commitments(text).found).filter((f) => f.modality === 'agreement');
+    expect(agreed.map((f) => f.action.split(' ').slice(0, 5).join(' '))).toEqual([
+      'continue to attach importance to',
+      'continue to strengthen propaganda and',
+      'organize the border defence friendship',
+    ]);
+    expect(new Set(agreed.map((f) => `${f.start}-${f.end}`)).size).toBe(1);
+    for (const f of agreed) expect(sorted(f.actorNames)).toEqual(['Laos', 'Vietnam']);
+  });
+
+  it('a deadline inside one action is that action\'s due date: "at the end of the year 2023" -> 2023-12', () => {
+    const agreed = counted(kit.commitments(text).found).filter((f) => f.modality === 'agreement');
+    expect(agreed.map((f) => f.due)).toEqual(['', '', '2023-12']);
+  });
+
+  it('"In 2023, Vietnam and Laos will continue to ..." is due in 2023; the hope that follows is no commitment', () => {
+    const lede = sampleParagraph('001_4785fa3551a2d649.txt', 'In 2023, Vietnam and Laos will continue');
+    const found = counted(kit.commitments(lede, '2023-03-24').found);
+    expect(found.map((f) => [f.trigger, f.due, sorted(f.actorNames).join('+')])).toEqual([['will', '2023', 'Laos+Vietnam']]);
+  });
+
+  it('a gerund list after a promise is one record per item; a noun list is one action', () => {
+    const list = kit.commitments('Vietnamese Prime Minister Phạm Minh Chính promised to focus on cutting fees, opening two border gates and training customs staff.').found;
+    expect(list.map((f) => f.action)).toEqual(['focus on cutting fees', 'opening two border gates', 'training customs staff']);
+    const text3 = `${MEETING_003}\n${sampleParagraph('003_47b344d10eea0029.txt', 'They committed to reinforcing')}`;
+    expect(kit.commitments(text3).found.filter((f) => f.trigger === 'committed')).toHaveLength(1);
+  });
+});
+
+describe('what is not a commitment', () => {
+  it("the author's recommendations (\"the three countries should ...\")", () => {
+    const text = sampleParagraph('000_8480816ee8cbe7ef.txt', 'Vietnam, Laos and Cambodia should supplement');
+    expect(counted(kit.commitments(text).found)).toEqual([]);
+  });
+
+  it("analysts' speculation, urging others, plans merely discussed, a shared commitment in the author's words", () => {
+    for (const phrase of ['Analysts suggest that strengthening', 'PM Chính urged both armies', 'The leaders discussed plans', 'the initiative reflects a shared commitment']) {
+      const para = sampleParagraph('002_5604f4d1055f9bf5.txt', phrase);
+      const sentence = para.split(/(?<=\.)\s+/).find((s) => s.includes(phrase))!;
+      expect(counted(kit.commitments(sentence).found), sentence).toEqual([]);
+    }
+  });
+
+  it('agreement with a view ("agreed on the significance of ...") and a reported wish ("with the hope that ... would")', () => {
+    const para = sampleParagraph('001_4785fa3551a2d649.txt', 'both countries agreed on the significance');
+    expect(counted(kit.commitments(para).found).filter((f) => /significance/.test(f.action))).toEqual([]);
+    const lede = sampleParagraph('001_4785fa3551a2d649.txt', 'with the hope that');
+    expect(counted(kit.commitments(lede).found).filter((f) => f.trigger === 'would')).toEqual([]);
+  });
+
+  it('negated statements are kept with negated=true, never as commitments', () => {
+    const { found } = kit.commitments('Laos and Vietnam met in Hanoi. Laos did not agree to open the border gate. Cambodia refused to sign the protocol.');
+    expect(counted(found)).toEqual([]);
+    expect(found.map((f) => [f.trigger, f.negated])).toEqual([
+      ['agree', true],
+      ['sign', true],
+    ]);
+  });
+
+  it('a pledge with negative content is not negated ("pledge not to ...")', () => {
+    const { found } = kit.commitments("Cambodia repeated its pledge not to allow foreign bases on its soil.");
+    expect(found.map((f) => [f.trigger, f.negated, f.action])).toEqual([['pledge', false, 'not allow foreign bases on its soil']]);
+  });
+
+  it('will-statements in the narrator\'s voice, predictions and states are not commitments', () => {
+    for (const text of [
+      'The minister will visit Laos on Friday.',
+      'Cambodian officials said the talks would be difficult.',
+      'Laos will breach the cap this year.',
+      'Analysts expect that Vietnam will raise tariffs.',
+    ]) {
+      expect(counted(kit.commitments(text).found), text).toEqual([]);
+    }
+  });
+
+  it('a will-statement in the actor\'s own words, or reported after a saying verb, is an intention', () => {
+    const quoted = kit.commitments('"We will open two more border gates next year," Vietnamese Deputy Minister Nguyen Van Nam said.').found;
+    expect(quoted.map((f) => [f.trigger, f.modality, sorted(f.actorNames).join('+')])).toEqual([['will', 'intention', 'Nguyen Van Nam+Vietnam']]);
+    const reported = kit.commitments('Cambodian Prime Minister Hun Manet said Cambodia would open two more border gates by 2026.').found;
+    expect(reported.map((f) => [f.trigger, f.due, sorted(f.actorNames).join('+')])).toEqual([['would', '2026', 'Cambodia+Hun Manet']]);
+  });
+});
+
+describe('records', () => {
+  it('every record slices back to its text, with the whole sentence as its span', () => {
+    for (const file of ['000_8480816ee8cbe7ef.txt', '001_4785fa3551a2d649.txt', '002_5604f4d1055f9bf5.txt', '003_47b344d10eea0029.txt']) {
+      const { doc, found } = kit.commitments(readFileSync(`raw/${file}`, 'utf8'));
+      for (const f of found) {
+        expect(f.text).toBe(doc.clean.slice(f.start, f.end));
+        expect(doc.sentences[f.sentence]!.start).toBe(f.start);
+        expect(f.actors.length).toBeGreaterThan(0);
+        expect(f.code).toMatch(/^\d{2,4}$/);
+        expect(f.rule).toMatch(/^commit\./);
+      }
+    }
+  });
+
+  it('event codes come from the action: military cooperation is 0312, peacekeeping 0334', () => {
+    const text = sampleParagraphs('002_5604f4d1055f9bf5.txt', 'In a significant step', 'In a significant step');
+    expect(kit.commitments(text).found.find((f) => f.trigger === 'pledging')?.code).toBe('0312');
+    const pk = sampleParagraph('002_5604f4d1055f9bf5.txt', 'peacekeeping force');
+    expect(kit.commitments(pk).found.find((f) => f.trigger === 'pledge')?.code).toBe('0334');
+  });
+});
