@@ -41,6 +41,16 @@ describe('people', () => {
     ]);
   });
 
+  it('records the country a titled person serves, from the demonym before the title', () => {
+    const r = kit.entities('Cambodian Prime Minister Hun Manet met Lao Prime Minister Sonexay Siphandone and Tony Blair.');
+    const people = r.entities.filter((e) => e.type === 'PERSON').map((e) => [e.name, e.country]);
+    expect(people).toEqual([
+      ['Hun Manet', 'Cambodia'],
+      ['Sonexay Siphandone', 'Laos'],
+      ['Tony Blair', ''],
+    ]);
+  });
+
   it('takes two people after a plural title', () => {
     const people = named('Deputy Ministers Hoang Xuan Chien and Vongkham Phommakone were pleased.', 'PERSON');
     expect(people.map((p) => p.name)).toEqual(['Hoang Xuan Chien', 'Vongkham Phommakone']);

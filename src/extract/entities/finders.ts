@@ -177,6 +177,10 @@ export const findTitledPeople: Finder = (sentence, lexicon) => {
     const lastStart = m.index + chain.lastIndexOf(lastTitle);
     const determiner = /\b(?:the|a|an|its|their|his|her)\s+$/i.test(text.slice(0, lastStart));
     const roles = [...new Set([...appositiveRoles(text, m.index, lexicon), ...titles])];
+    // "Lao Prime Minister X", "Vietnam's Defence Minister X": the country the person serves.
+    const before = /(\p{Lu}[\p{L}]+)(?:'s)?\s+$/u.exec(text.slice(0, m.index));
+    const place = before ? lexicon.gazetteer.get(before[1]!) : undefined;
+    const country = place?.type === 'PLACE' && (place.kind === 'country' || place.kind === 'demonym') ? (place.country ?? undefined) : undefined;
     // "Deputy Ministers Hoang Xuan Chien and Vongkham Phommakone": a plural title takes two names.
     for (let n = 0; n < (plural ? 2 : 1); n++) {
       PERSON_NAME.lastIndex = pos;
@@ -187,7 +191,7 @@ export const findTitledPeople: Finder = (sentence, lexicon) => {
       const words = name.split(/\s+/).length;
       const gaz = lexicon.gazetteer.get(name);
       if ((words === 1 && (!allowShort || determiner)) || (gaz && gaz.kind !== 'org' && words === 1)) break;
-      out.push({ type: 'PERSON', start: pos, end: pos + name.length, rule: 'person.title', roles, priority: 7 });
+      out.push({ type: 'PERSON', start: pos, end: pos + name.length, rule: 'person.title', roles, priority: 7, ...(country ? { country } : {}) });
       const and = /^\s+and\s+/.exec(text.slice(pos + name.length));
       if (!and) break;
       pos += name.length + and[0].length;
