@@ -69,6 +69,14 @@ const cacheDir = (outputDir: string) => path.join(outputDir, '.cache');
 const PARTIAL = 'partial.json';
 const REGISTRY = 'entity-ids.json';
 
+const bySource = (a: { readonly source: string }, b: { readonly source: string }) => (a.source < b.source ? -1 : a.source > b.source ? 1 : 0);
+
+/** The cache key of an input unit: its bytes, plus container metadata (a JSONL record's title is part of its input). */
+function unitKey(cache: ExtractionCache, unit: { readonly bytes: Uint8Array; readonly meta?: Readonly<Record<string, string>> }): { sha256: string; key: string } {
+  const sha256 = sha256Hex(unit.bytes);
+  return { sha256, key: cache.keyFor(unit.meta ? sha(`${sha256}\0${JSON.stringify(unit.meta)}`) : sha256) };
+}
+
 /** The settings that change what is extracted; paths and worker counts do not. */
 export function configHash(config: ResolvedConfig): string {
   return sha(JSON.stringify({ extensions: config.extensions, maxFileBytes: config.maxFileBytes }));
@@ -104,8 +112,12 @@ async function extractAll(config: ResolvedConfig, options: RunOptions, timings: 
   const cache = new ExtractionCache(cacheDir(config.output), rules.hash, PIPELINE_VERSION);
   const ingest = { extensions: config.extensions, maxBytes: config.maxFileBytes };
   const listing = await timedAsync(timings, 'ingest', () => listInputFiles(config.input, ingest));
-  const failures: Failure[] = listing.errors.map((e) => ({ source: e.source, error: e.message }));
-  failures.forEach((f) => hooks.onFailure?.(f));
+  const failures: Failure[] = [];
+  const fail = (source: string, error: string) => {
+    failures.push({ source, error });
+    hooks.onFailure?.({ source, error });
+  };
+  for (const e of listing.errors) fail(e.source, e.message);
 
   let pool: Piscina<WorkerTask, WorkerResult> | null = null;
   let inline: ((task: WorkerTask) => Promise<WorkerResult>) | null = null;
@@ -117,7 +129,8 @@ async function extractAll(config: ResolvedConfig, options: RunOptions, timings: 
         maxThreads: config.concurrency,
         idleTimeout: 1000,
       });
-      return pool.run(task, { transferList: [task.bytes.buffer as ArrayBuffer] });
+      // Copied to the worker, not transferred: a small Buffer may share Node's pool with others.
+      return pool.run(task);
     }
     inline ??= (await import('./worker.js')).default;
     return inline(task);
@@ -133,10 +146,8 @@ async function extractAll(config: ResolvedConfig, options: RunOptions, timings: 
   const inFlight = pLimit(Math.max(2, config.concurrency * 2));
   const inProgress = new Map<string, Promise<CachedSummary | null>>();
   const handle = async (unit: { source: string; bytes: Uint8Array; meta?: Readonly<Record<string, string>> }) => {
-    const sha256 = sha256Hex(unit.bytes);
+    const { sha256, key } = unitKey(cache, unit);
     if (options.shard && shardOf(sha256.slice(0, 16), options.shard.count) !== options.shard.index) return;
-    // The cache key covers container metadata too: a JSONL record's title is part of its input.
-    const key = cache.keyFor(unit.meta ? sha(`${sha256}\0${JSON.stringify(unit.meta)}`) : sha256);
     units.push({ source: unit.source, key });
     // Identical articles (same key) are extracted once per run, whichever comes first.
     const pending = inProgress.get(key);
@@ -148,8 +159,7 @@ async function extractAll(config: ResolvedConfig, options: RunOptions, timings: 
         const result = await process({ rulesDir: config.rules, source: unit.source, bytes: unit.bytes, ...(unit.meta ? { meta: unit.meta } : {}) });
         addTimings(timings, result.timings);
         if (!result.ok) {
-          failures.push({ source: unit.source, error: result.error });
-          hooks.onFailure?.({ source: unit.source, error: result.error });
+          fail(unit.source, result.error);
           return null;
         }
         const e = result.extraction;
@@ -160,9 +170,7 @@ async function extractAll(config: ResolvedConfig, options: RunOptions, timings: 
       inProgress.set(key, job);
       x = await job;
     } else if (!x) {
-      const error = `${unit.source}: same content as another article that failed; see its error`;
-      failures.push({ source: unit.source, error });
-      hooks.onFailure?.({ source: unit.source, error });
+      fail(unit.source, `${unit.source}: same content as another article that failed; see its error`);
     }
     if (x) {
       inputs.push({ source: unit.source, doc_id: x.docId, sha256: x.sha256, bytes: unit.bytes.length, encoding: x.encoding, key });
@@ -176,15 +184,10 @@ async function extractAll(config: ResolvedConfig, options: RunOptions, timings: 
           const t0 = performance.now();
           const got = await readFileBytes(config.input, source, ingest).catch((err: Error) => err);
           timings.ingest += performance.now() - t0;
-          if (got instanceof Error) {
-            failures.push({ source, error: got.message });
-            hooks.onFailure?.({ source, error: got.message });
-          } else {
+          if (got instanceof Error) fail(source, got.message);
+          else {
             const expanded = expandInput(source, got);
-            for (const e of expanded.errors) {
-              failures.push({ source: e.source, error: e.message });
-              hooks.onFailure?.({ source: e.source, error: e.message });
-            }
+            for (const e of expanded.errors) fail(e.source, e.message);
             for (const unit of expanded.units) await handle(unit);
           }
           hooks.onProgress?.(++done, listing.files.length);
@@ -194,7 +197,6 @@ async function extractAll(config: ResolvedConfig, options: RunOptions, timings: 
   } finally {
     if (pool) await (pool as Piscina).destroy();
   }
-  const bySource = (a: { source: string }, b: { source: string }) => (a.source < b.source ? -1 : a.source > b.source ? 1 : 0);
   inputs.sort(bySource);
   units.sort(bySource);
   failures.sort(bySource);
@@ -220,14 +222,10 @@ async function scanUnits(config: ResolvedConfig): Promise<{ units: UnitRecord[];
         if (got instanceof Error) return void failures.push({ source, error: got.message });
         const expanded = expandInput(source, got);
         for (const e of expanded.errors) failures.push({ source: e.source, error: e.message });
-        for (const u of expanded.units) {
-          const sha256 = sha256Hex(u.bytes);
-          units.push({ source: u.source, key: cache.keyFor(u.meta ? sha(`${sha256}\0${JSON.stringify(u.meta)}`) : sha256) });
-        }
+        for (const u of expanded.units) units.push({ source: u.source, key: unitKey(cache, u).key });
       }),
     ),
   );
-  const bySource = (a: { source: string }, b: { source: string }) => (a.source < b.source ? -1 : a.source > b.source ? 1 : 0);
   return { units: units.sort(bySource), rulesHash, failures: failures.sort(bySource) };
 }
 
@@ -404,7 +402,6 @@ export async function mergeShards(outputDir: string, partDirs: readonly string[]
     }
     failures.push(...part.failures);
   }
-  const bySource = (a: { source: string }, b: { source: string }) => (a.source < b.source ? -1 : a.source > b.source ? 1 : 0);
   docs.sort((a, b) => bySource(a.input, b.input));
   failures.sort(bySource);
   const out = await resolveAndEmit(outputDir, docs, resolver, timings);
