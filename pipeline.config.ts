@@ -6,6 +6,6 @@ export default defineConfig({
   output: 'output',
   rules: 'rules',
   concurrency: 0, // one worker per core
-  extensions: ['.txt', '.md'],
+  extensions: ['.txt', '.md', '.html', '.htm', '.jsonl', '.json'],
   maxFileBytes: 10 * 1024 * 1024,
 });

@@ -13,8 +13,8 @@ export const ConfigSchema = z.strictObject({
   rules: z.string().min(1).default('rules'),
   /** Worker threads for extraction; 0 means one per core. */
   concurrency: z.number().int().min(0).max(256).default(0),
-  /** Article file endings read, lower case with the dot. */
-  extensions: z.array(z.string().regex(/^\.[a-z0-9]+$/, 'write endings like ".txt"')).min(1).default(['.txt', '.md']),
+  /** Article file endings read, lower case with the dot (`.jsonl`/`.json` are exports of many articles). */
+  extensions: z.array(z.string().regex(/^\.[a-z0-9]+$/, 'write endings like ".txt"')).min(1).default(['.txt', '.md', '.html', '.htm', '.jsonl', '.json']),
   /** Files larger than this are skipped and reported. */
   maxFileBytes: z.number().int().positive().default(10 * 1024 * 1024),
 });

@@ -7,7 +7,7 @@ import { ExtractionCache, type CachedSummary } from './cache.js';
 import type { ResolvedConfig } from './config.js';
 import { REPORT_FILE, writeReport } from './report/index.js';
 import { hashRuleFiles, loadRules } from './rules/index.js';
-import { TABLE_NAMES, TableWriter, documentRows, entityRows, writeFileAtomic, type TableName } from './stages/emit.js';
+import { TABLE_NAMES, TableWriter, documentRows, entityRows, removeLeftovers, writeFileAtomic, type TableName } from './stages/emit.js';
 import { expandInput } from './stages/formats.js';
 import { listInputFiles, readFileBytes, sha256Hex } from './stages/ingest.js';
 import { PIPELINE_VERSION, STAGES, addTimings, newTimings, timed, timedAsync, type Timings } from './stages/order.js';
@@ -313,6 +313,8 @@ export async function runPipeline(config: ResolvedConfig, options: RunOptions = 
   const timings = newTimings();
   // Unchanged input, rules and config: nothing to load, extract or write.
   const scan = options.shard ? null : await timedAsync(timings, 'ingest', () => scanUnits(config));
+  // A run killed before it could clean up leaves a staging folder; the next run removes it.
+  await removeLeftovers(config.output);
   if (scan && !options.full) {
     const prev = await upToDate(config.output, scan, config);
     if (prev) {

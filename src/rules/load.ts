@@ -31,7 +31,7 @@ export function parseRuleText<S extends z.ZodType>(file: string, text: string, s
   const doc = parseDocument(text, { lineCounter: lines, uniqueKeys: true, prettyErrors: false });
   if (doc.errors.length) {
     const e = doc.errors[0]!;
-    throw new RuleFileError(file, '', e.linePos?.[0]?.line ?? null, `invalid YAML: ${e.message.split('\n')[0]}`);
+    throw new RuleFileError(file, '', e.linePos?.[0]?.line ?? lines.linePos(e.pos[0]).line, `invalid YAML: ${e.message.split('\n')[0]}`);
   }
   const result = schema.safeParse(doc.toJS());
   if (result.success) return result.data;

@@ -3,6 +3,7 @@ import { straightenQuotes } from '../text/fold.js';
 import { MappedTextBuilder } from '../text/offset-map.js';
 import type { FurnitureRules } from '../rules/schemas.js';
 import type { Block, BlockKind, CleanDocument, DocumentMeta, SourceDocument, Span } from '../types.js';
+import { extractHtmlArticle } from './html.js';
 import { DocumentError } from './ingest.js';
 
 /** Reads a header line as a publication date (`YYYY-MM-DD`) when the line is mostly a date. */
@@ -39,21 +40,24 @@ type LineClass =
 const FRONT_MATTER = /^---[ \t]*\r?\n([\s\S]*?)\r?\n---[ \t]*(?:\r?\n|$)/;
 const TERMINAL = /[.!?:;"')\]…]$/;
 
+/** Lines end at CRLF, LF or a lone CR; `text` is NFC (for classifying), the range is the original's. */
 function splitLines(text: string, from: number): Line[] {
   const lines: Line[] = [];
+  const breaks = /\r\n?|\n/g;
+  breaks.lastIndex = from;
   let pos = from;
-  while (pos <= text.length) {
-    let nl = text.indexOf('\n', pos);
-    if (nl < 0) nl = text.length;
+  for (;;) {
+    const m = breaks.exec(text);
+    const nl = m ? m.index : text.length;
     let start = pos;
-    let end = nl > pos && text[nl - 1] === '\r' ? nl - 1 : nl;
+    let end = nl;
     while (start < end && /\s/.test(text[start]!)) start++;
     while (end > start && /\s/.test(text[end - 1]!)) end--;
     const heading = /^#{1,6}\s+/.exec(text.slice(start, end));
     if (heading) start += heading[0].length;
-    lines.push({ start, end, text: text.slice(start, end) });
-    if (nl >= text.length) break;
-    pos = nl + 1;
+    lines.push({ start, end, text: text.slice(start, end).normalize('NFC') });
+    if (!m) break;
+    pos = m.index + m[0].length;
   }
   return lines;
 }
@@ -71,7 +75,12 @@ function isForeign(line: string, rule: CompiledFurniture['foreignLine']): boolea
   return marked / words.length >= rule.minShare;
 }
 
-function frontMatter(src: SourceDocument): { readonly end: number; readonly fields: Record<string, unknown> } {
+interface FrontMatter {
+  readonly end: number;
+  readonly fields: Record<string, unknown>;
+}
+
+function frontMatter(src: SourceDocument): FrontMatter {
   const m = FRONT_MATTER.exec(src.text);
   if (!m) return { end: 0, fields: {} };
   let fields: unknown;
@@ -96,15 +105,37 @@ function isoDate(value: unknown): string | null {
 
 const str = (v: unknown): string => (typeof v === 'string' ? v.trim() : typeof v === 'number' ? String(v) : '');
 
+const HTML_SOURCE = /\.html?$/i;
+
 /**
  * The clean stage: leaves out front matter and page furniture, collapses whitespace, straightens
- * quotes, and finds the title, publisher and publication date. Each kept line becomes a block;
- * a line that continues a wrapped paragraph joins the previous block.
+ * quotes, composes letters written with combining marks (NFC), and finds the title, publisher and
+ * publication date. Each kept line becomes a block; a line that continues a wrapped paragraph
+ * joins the previous block. An HTML page is first reduced to its article text (`html.ts`); the
+ * offset map then leads through that text back into the page.
  */
 export function cleanDocument(src: SourceDocument, furniture: CompiledFurniture, readDateline: DatelineReader): CleanDocument {
-  const parsed = frontMatter(src);
-  // Metadata from a container (a JSONL record) counts as front matter; the file's own wins.
-  const fm = src.meta ? { end: parsed.end, fields: { ...src.meta, ...parsed.fields } } : parsed;
+  if (!HTML_SOURCE.test(src.source)) {
+    const parsed = frontMatter(src);
+    // Metadata from a container (a JSONL record) counts as front matter; the file's own wins.
+    return cleanText(src, src.meta ? { end: parsed.end, fields: { ...src.meta, ...parsed.fields } } : parsed, furniture, readDateline);
+  }
+  const page = extractHtmlArticle(src.text);
+  if (!page.text.trim()) throw new DocumentError(src.source, 'no article text in the HTML (only markup, scripts or navigation)');
+  // The page's <head> metadata is its front matter.
+  const inner = cleanText({ ...src, text: page.text }, { end: 0, fields: { ...src.meta, ...page.fields } }, furniture, readDateline);
+  return {
+    ...inner,
+    source: src,
+    map: {
+      toOriginalStart: (c) => page.map.toOriginalStart(inner.map.toOriginalStart(c)),
+      toOriginalEnd: (c) => page.map.toOriginalEnd(inner.map.toOriginalEnd(c)),
+    },
+    removed: inner.removed.map((r) => ({ ...r, start: page.map.toOriginalStart(r.start), end: page.map.toOriginalEnd(r.end) })),
+  };
+}
+
+function cleanText(src: SourceDocument, fm: FrontMatter, furniture: CompiledFurniture, readDateline: DatelineReader): CleanDocument {
   const lines = splitLines(src.text, fm.end);
   const classes: LineClass[] = [];
   let publisher = '';
@@ -233,7 +264,7 @@ export function cleanDocument(src: SourceDocument, furniture: CompiledFurniture,
     publisher = fmPublisher;
     origin.publisher = 'front-matter';
   }
-  const meta: DocumentMeta = { title, published, publisher, url: str(fm.fields.url), origin };
+  const meta: DocumentMeta = { title: title.normalize('NFC'), published, publisher: publisher.normalize('NFC'), url: str(fm.fields.url), origin };
 
   // Build the clean text: kept lines, whitespace collapsed, quotes straightened.
   const builder = new MappedTextBuilder();
@@ -277,15 +308,56 @@ export function cleanDocument(src: SourceDocument, furniture: CompiledFurniture,
 
 /** Copies `text[start, end)` with runs of whitespace collapsed to one space and quotes straightened. */
 function appendCollapsed(builder: MappedTextBuilder, text: string, start: number, end: number): void {
-  const ws = /\s{2,}|[\t\u00a0\u2000-\u200b\u202f\u205f\u3000]/g;
+  const ws = /\s{2,}|[\t\v\f\r\n\u0085\u00a0\u1680\u2000-\u200b\u2028\u2029\u202f\u205f\u3000]/g;
   ws.lastIndex = start;
   let pos = start;
   const slice = text.slice(0, end);
   let m: RegExpExecArray | null;
   while ((m = ws.exec(slice)) !== null) {
-    if (m.index > pos) builder.copy(straightenQuotes(text.slice(pos, m.index)), pos);
+    if (m.index > pos) appendComposed(builder, text, pos, m.index);
     builder.replace(' ', m.index, m.index + m[0].length);
     pos = m.index + m[0].length;
   }
-  if (pos < end) builder.copy(straightenQuotes(text.slice(pos, end)), pos);
+  if (pos < end) appendComposed(builder, text, pos, end);
+}
+
+const MARK = /\p{M}/u;
+const isHighSurrogate = (c: number) => c >= 0xd800 && c <= 0xdbff;
+
+/**
+ * Copies `text[start, end)` with quotes straightened and in NFC: a letter written as a base and
+ * combining marks (NFD "ạ" = "a" + U+0323) becomes the composed letter, standing for the whole
+ * original range, so extractors see one spelling and offsets still count the original.
+ */
+function appendComposed(builder: MappedTextBuilder, text: string, start: number, end: number): void {
+  const part = straightenQuotes(text.slice(start, end));
+  if (part.normalize('NFC') === part) {
+    builder.copy(part, start);
+    return;
+  }
+  // One cluster at a time: a code point and the combining marks that follow it.
+  let i = 0;
+  let plain = 0;
+  while (i < part.length) {
+    let j = i + (part.codePointAt(i)! > 0xffff ? 2 : 1);
+    while (j < part.length && MARK.test(String.fromCodePoint(part.codePointAt(j)!))) j += part.codePointAt(j)! > 0xffff ? 2 : 1;
+    const cluster = part.slice(i, j);
+    const composed = cluster.normalize('NFC');
+    if (composed !== cluster) {
+      // Only what changed is replaced: "." + marks out of order keeps the "." its own offset,
+      // so a sentence that ends there cannot overlap the next one.
+      const max = Math.min(composed.length, cluster.length);
+      let head = 0;
+      while (head < max && composed[head] === cluster[head]) head++;
+      if (head > 0 && isHighSurrogate(composed.charCodeAt(head - 1))) head--;
+      let tail = 0;
+      while (tail < max - head && composed[composed.length - 1 - tail] === cluster[cluster.length - 1 - tail]) tail++;
+      if (tail > 0 && isHighSurrogate(composed.charCodeAt(composed.length - tail - 1))) tail--;
+      if (i + head > plain) builder.copy(part.slice(plain, i + head), start + plain);
+      builder.replace(composed.slice(head, composed.length - tail), start + i + head, start + j - tail);
+      plain = j - tail;
+    }
+    i = j;
+  }
+  if (part.length > plain) builder.copy(part.slice(plain), start + plain);
 }

@@ -1,5 +1,5 @@
 import { createHash, type Hash } from 'node:crypto';
-import { mkdir, open, readFile, rename, rm, type FileHandle } from 'node:fs/promises';
+import { mkdir, open, readdir, readFile, rename, rm, type FileHandle } from 'node:fs/promises';
 import path from 'node:path';
 import { stringify } from 'csv-stringify/sync';
 import type { DocumentExtraction } from '../types.js';
@@ -16,16 +16,16 @@ export interface Column {
 /** The dataset contract: every table, its columns in order, and what each column means. */
 export const TABLES = {
   documents: [
-    { name: 'doc_id', description: 'First 16 hex characters of the SHA-256 of the file bytes.' },
-    { name: 'source', description: 'Path of the file relative to the input directory.' },
-    { name: 'sha256', description: 'SHA-256 of the file bytes.' },
+    { name: 'doc_id', description: 'First 16 hex characters of `sha256`.' },
+    { name: 'source', description: 'Path of the file relative to the input directory; for a record of a JSON Lines or JSON export, `file.jsonl#<line>`.' },
+    { name: 'sha256', description: 'SHA-256 of the file bytes (of the record text, for an export record).' },
     { name: 'title', description: 'Title from front matter, else the headline the page states.' },
     { name: 'published', description: 'Publication date (YYYY-MM-DD) from front matter or the article header; empty when not stated.' },
     { name: 'published_origin', description: 'Where `published` came from: front-matter, dateline or byline.' },
     { name: 'publisher', description: 'Publisher or author from front matter, the page title or a byline.' },
     { name: 'url', description: 'URL from front matter.' },
-    { name: 'chars', description: 'Length of the file text in Unicode code points.' },
-    { name: 'encoding', description: 'Encoding the file was decoded from.' },
+    { name: 'chars', description: 'Length of the document text in Unicode code points.' },
+    { name: 'encoding', description: 'Encoding the file was decoded from (utf-8, utf-8-bom, utf-16le, utf-16be, windows-1252, ...).' },
   ],
   entities: [
     { name: 'entity_id', description: 'Stable id derived from the entity type and its folded name (and country, for qualified bodies).' },
@@ -235,6 +235,27 @@ export async function writeFileAtomic(file: string, data: string): Promise<void>
   await rename(tmp, file);
 }
 
+/**
+ * Removes the staging folders and temporary files of runs that died (kill -9, power loss) before
+ * they could clean up. A run that is still alive (another run into the same folder) keeps its own.
+ */
+export async function removeLeftovers(outputDir: string): Promise<void> {
+  for (const name of await readdir(outputDir).catch(() => [] as string[])) {
+    const m = /^\.staging-(\d+)$/.exec(name) ?? /^\..+\.(\d+)\.tmp$/.exec(name);
+    if (m && !isRunning(Number(m[1]))) await rm(path.join(outputDir, name), { recursive: true, force: true });
+  }
+}
+
+function isRunning(pid: number): boolean {
+  if (pid === process.pid) return false;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
 export interface EmittedFile {
   readonly file: string;
   readonly sha256: string;
@@ -259,6 +280,7 @@ export class TableWriter {
   static async open(outputDir: string): Promise<TableWriter> {
     const w = new TableWriter(outputDir);
     await mkdir(outputDir, { recursive: true });
+    await removeLeftovers(outputDir);
     await rm(w.staging, { recursive: true, force: true });
     await mkdir(w.staging);
     for (const t of TABLE_NAMES) {
