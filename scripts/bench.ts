@@ -16,7 +16,9 @@ import path from 'node:path';
 import { parseArgs, promisify } from 'node:util';
 
 const run = promisify(execFile);
-const TSX = path.resolve('node_modules/.bin/tsx');
+// Exactly what `npm start` runs: Node with tsx as an import hook (no second process).
+const NODE = process.execPath;
+const TS = ['--import', 'tsx'];
 
 interface Measure {
   readonly seconds: number;
@@ -111,16 +113,16 @@ async function main(): Promise<void> {
   const { files, bytes } = await corpusStats(input);
   const mb = bytes / 1e6;
   const out = path.join(work, 'out');
-  const cli = (i: string, o: string, ...extra: string[]) => ['src/cli.ts', '--input', i, '--output', o, '--quiet', ...extra];
+  const cli = (i: string, o: string, ...extra: string[]) => [...TS, 'src/cli.ts', '--input', i, '--output', o, '--quiet', ...extra];
   const log = (s: string) => process.stderr.write(`${s}\n`);
 
   log(`corpus: ${path.relative(process.cwd(), corpus) || corpus}${generated ? ' (generated)' : ''}: ${files} articles, ${mb.toFixed(2)} MB; ${runs} runs each`);
   log('cold full runs...');
-  const full = await repeat(runs, () => rm(out, { recursive: true, force: true }), TSX, () => cli(input, out));
+  const full = await repeat(runs, () => rm(out, { recursive: true, force: true }), NODE, () => cli(input, out));
   log('bare wink-nlp readDoc passes...');
-  const wink = await repeat(runs, async () => {}, TSX, () => ['scripts/wink-floor.ts', input]);
+  const wink = await repeat(runs, async () => {}, NODE, () => [...TS, 'scripts/wink-floor.ts', input]);
   log('no-op re-runs...');
-  const noop = await repeat(runs, async () => {}, TSX, () => cli(input, out));
+  const noop = await repeat(runs, async () => {}, NODE, () => cli(input, out));
   log('incremental runs (one article added each time)...');
   let added = 0;
   const sample = (await readdir(input, { recursive: true })).find((f) => /\.(txt|md)$/.test(String(f)))!;
@@ -130,14 +132,14 @@ async function main(): Promise<void> {
       const text = await readFile(path.join(input, String(sample)), 'utf8');
       await writeFile(path.join(input, `added-${++added}.txt`), `${text}\n\nAdded article ${added}.\n`);
     },
-    TSX,
+    NODE,
     () => cli(input, out),
   );
   log('full runs on the 4x corpus...');
   const input4 = path.join(work, 'input4');
   await replicate(corpus, input4, 4);
   const out4 = path.join(work, 'out4');
-  const full4 = await repeat(runs, () => rm(out4, { recursive: true, force: true }), TSX, () => cli(input4, out4));
+  const full4 = await repeat(runs, () => rm(out4, { recursive: true, force: true }), NODE, () => cli(input4, out4));
 
   const row = (name: string, m: Measure, extra = '') =>
     `| ${name.padEnd(34)} | ${m.seconds.toFixed(2).padStart(8)} | ${Number.isNaN(m.rssMb) ? '     n/a' : m.rssMb.toFixed(0).padStart(8)} | ${extra}`;

@@ -4,7 +4,6 @@ import { parseArgs } from 'node:util';
 import cliProgress from 'cli-progress';
 import { ConfigError, loadConfig, resolveConfig, type ResolvedConfig } from './config.js';
 import { RuleFileError } from './rules/load.js';
-import { explain, OutputFolderError, UnknownIdError } from './explain.js';
 import { mergeShards, runPipeline, type RunSummary, type Shard } from './pipeline.js';
 
 export const EXIT = { ok: 0, unexpected: 1, usage: 2, documentsFailed: 3 } as const;
@@ -193,6 +192,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     const config = await configFor(opts);
     if (opts.command === 'explain') {
       // The manifest names the input folder of the run; --input (or the config) is the fallback.
+      const { explain } = await import('./explain.js');
       const explained = await explain(opts.parts[0]!, config.output, { inputDir: opts.input, defaultInputDir: config.input, rulesDir: opts.rules ? config.rules : undefined });
       process.stdout.write(explained);
       return EXIT.ok;
@@ -211,7 +211,10 @@ export async function main(argv: readonly string[]): Promise<number> {
     if (!opts.quiet) process.stderr.write(`${summaryText(summary, config.output)}\n`);
     return summary.failures.length ? EXIT.documentsFailed : EXIT.ok;
   } catch (err) {
-    if (err instanceof ConfigError || err instanceof RuleFileError || err instanceof UsageError || err instanceof UnknownIdError || err instanceof OutputFolderError) {
+    // Explain's errors (unknown id, no run in the folder) are usage errors too; by name, so that
+    // an ordinary run does not load the explain and report modules.
+    const explainError = err instanceof Error && (err.name === 'UnknownIdError' || err.name === 'OutputFolderError');
+    if (err instanceof ConfigError || err instanceof RuleFileError || err instanceof UsageError || explainError) {
       process.stderr.write(`error: ${err.message}\n`);
       return EXIT.usage;
     }

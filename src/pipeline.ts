@@ -5,7 +5,6 @@ import pLimit from 'p-limit';
 import { Piscina } from 'piscina';
 import { ExtractionCache, type CachedSummary } from './cache.js';
 import type { ResolvedConfig } from './config.js';
-import { REPORT_FILE, writeReport } from './report/index.js';
 import { hashRuleFiles, loadRules } from './rules/index.js';
 import { TABLE_NAMES, TableWriter, documentRows, entityRows, removeLeftovers, writeFileAtomic, type TableName } from './stages/emit.js';
 import { expandInput } from './stages/formats.js';
@@ -68,6 +67,12 @@ const sha = (s: string) => createHash('sha256').update(s).digest('hex');
 const cacheDir = (outputDir: string) => path.join(outputDir, '.cache');
 const PARTIAL = 'partial.json';
 const REGISTRY = 'entity-ids.json';
+
+/** The report file (`REPORT_FILE` of src/report), written after the tables; its module is loaded only when a report is written. */
+const REPORT_FILE = 'report.html';
+async function writeReport(...args: Parameters<typeof import('./report/index.js').writeReport>) {
+  return (await import('./report/index.js')).writeReport(...args);
+}
 
 const bySource = (a: { readonly source: string }, b: { readonly source: string }) => (a.source < b.source ? -1 : a.source > b.source ? 1 : 0);
 
@@ -214,7 +219,8 @@ async function scanUnits(config: ResolvedConfig): Promise<{ units: UnitRecord[];
   const listing = await listInputFiles(config.input, ingest);
   const units: UnitRecord[] = [];
   const failures: Failure[] = listing.errors.map((e) => ({ source: e.source, error: e.message }));
-  const limit = pLimit(8);
+  // Reading is latency-bound (open, stat, read, close per file): overlap many.
+  const limit = pLimit(64);
   await Promise.all(
     listing.files.map((source) =>
       limit(async () => {

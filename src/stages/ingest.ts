@@ -226,7 +226,11 @@ export async function readFileBytes(inputDir: string, source: string, options: I
     if (info.size > options.maxBytes) {
       throw new DocumentError(source, `file is ${info.size} bytes, over the limit of ${options.maxBytes} bytes (maxFileBytes); skipped`);
     }
-    const bytes = await handle.readFile();
+    // Read the stated size plus one byte: one read call, and growth since the stat is noticed.
+    const buffer = Buffer.allocUnsafe(info.size + 1);
+    let length = 0;
+    for (let n = -1; n !== 0 && length < buffer.length; length += n) n = (await handle.read(buffer, length, buffer.length - length, length)).bytesRead;
+    const bytes = length > info.size ? Buffer.concat([buffer.subarray(0, length), await handle.readFile()]) : buffer.subarray(0, length);
     if (bytes.length > options.maxBytes) {
       throw new DocumentError(source, `file grew to ${bytes.length} bytes while read, over the limit of ${options.maxBytes} bytes (maxFileBytes); skipped`);
     }
