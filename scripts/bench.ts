@@ -150,12 +150,12 @@ async function main(): Promise<void> {
     `|${'-'.repeat(36)}|${'-'.repeat(10)}|${'-'.repeat(10)}|------`,
     row('full run, cold', full, `${(mb / full.seconds).toFixed(2)} MB/s, ${(files / full.seconds).toFixed(0)} articles/s`),
     row('bare wink readDoc, 1 core (floor)', wink, `${(mb / wink.seconds).toFixed(2)} MB/s`),
-    row('no-op re-run', noop, `${((noop.seconds / full.seconds) * 100).toFixed(1)}% of the full run`),
-    row('incremental, one article added', incremental, `${((incremental.seconds / full.seconds) * 100).toFixed(1)}% of the full run`),
+    row('no-op re-run', noop, `${((noop.seconds / full.seconds) * 100).toFixed(2)}% of the full run`),
+    row('incremental, one article added', incremental, `${((incremental.seconds / full.seconds) * 100).toFixed(2)}% of the full run`),
     row('full run, 4x corpus', full4, `${(full4.seconds / full.seconds).toFixed(2)}x the time, ${(full4.rssMb / full.rssMb).toFixed(2)}x the peak RSS`),
     '',
     `full run / wink floor: ${(full.seconds / wink.seconds).toFixed(2)}x (target <= 2x)`,
-    `no-op / full: ${((noop.seconds / full.seconds) * 100).toFixed(1)}% (target <= 3%)`,
+    `no-op / full: ${((noop.seconds / full.seconds) * 100).toFixed(2)}% (target <= 3%)`,
     `4x corpus: ${(full4.seconds / full.seconds).toFixed(2)}x time (target <= 4.4x), ${(full4.rssMb / full.rssMb).toFixed(2)}x peak RSS (target <= 1.3x)`,
   ];
   process.stdout.write(`${lines.join('\n')}\n`);
