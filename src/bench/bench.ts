@@ -120,7 +120,7 @@ async function main(): Promise<void> {
   log('cold full runs...');
   const full = await repeat(runs, () => rm(out, { recursive: true, force: true }), NODE, () => cli(input, out));
   log('bare wink-nlp readDoc passes...');
-  const wink = await repeat(runs, async () => {}, NODE, () => [...TS, 'scripts/wink-floor.ts', input]);
+  const wink = await repeat(runs, async () => {}, NODE, () => [...TS, 'src/bench/wink-floor.ts', input]);
   log('no-op re-runs...');
   const noop = await repeat(runs, async () => {}, NODE, () => cli(input, out));
   log('incremental runs (one article added each time)...');
