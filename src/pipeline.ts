@@ -8,7 +8,7 @@ import type { ResolvedConfig } from './config.js';
 import { hashRuleFiles, loadRules } from './rules/index.js';
 import { TABLE_NAMES, TableWriter, documentRows, entityRows, removeLeftovers, writeFileAtomic, type TableName } from './stages/emit.js';
 import { expandInput } from './stages/formats.js';
-import { listInputFiles, readFileBytes, sha256Hex } from './stages/ingest.js';
+import { listInputFiles, readFileBytes, sha256Hex, type InputListing } from './stages/ingest.js';
 import { PIPELINE_VERSION, STAGES, addTimings, newTimings, timed, timedAsync, type Timings } from './stages/order.js';
 import { EntityResolver, localIds, summarize, type MergeRecord } from './stages/resolve.js';
 import type { DocumentExtraction } from './types.js';
@@ -109,14 +109,15 @@ interface Extracted {
 }
 
 /** Ingest and extract: every document of the input (or of one shard), through the cache and the worker pool. */
-async function extractAll(config: ResolvedConfig, options: RunOptions, timings: Timings, hooks: RunHooks): Promise<Extracted> {
+async function extractAll(config: ResolvedConfig, options: RunOptions, timings: Timings, hooks: RunHooks, listed?: InputListing): Promise<Extracted> {
   const rules = await loadRules(config.rules);
   // Date rules are validated here too, so that a bad rules file stops the run before any work.
   const { loadDateRules } = await import('./extract/dates/index.js');
   await loadDateRules(config.rules);
   const cache = new ExtractionCache(cacheDir(config.output), rules.hash, PIPELINE_VERSION);
   const ingest = { extensions: config.extensions, maxBytes: config.maxFileBytes };
-  const listing = await timedAsync(timings, 'ingest', () => listInputFiles(config.input, ingest));
+  // The scan of this run has listed the folder already (a shard run does not scan).
+  const listing = listed ?? (await timedAsync(timings, 'ingest', () => listInputFiles(config.input, ingest)));
   const failures: Failure[] = [];
   const fail = (source: string, error: string) => {
     failures.push({ source, error });
@@ -212,7 +213,7 @@ async function extractAll(config: ResolvedConfig, options: RunOptions, timings: 
  * The cheap first look of a run: every article's source and cache key, from the file bytes and
  * the rule files' bytes alone (no rules parsed, no model loaded, no cache read).
  */
-async function scanUnits(config: ResolvedConfig): Promise<{ units: UnitRecord[]; rulesHash: string; failures: Failure[] }> {
+async function scanUnits(config: ResolvedConfig): Promise<{ units: UnitRecord[]; rulesHash: string; failures: Failure[]; listing: InputListing }> {
   const rulesHash = await hashRuleFiles(config.rules);
   const cache = new ExtractionCache(cacheDir(config.output), rulesHash, PIPELINE_VERSION);
   const ingest = { extensions: config.extensions, maxBytes: config.maxFileBytes };
@@ -232,7 +233,7 @@ async function scanUnits(config: ResolvedConfig): Promise<{ units: UnitRecord[];
       }),
     ),
   );
-  return { units: units.sort(bySource), rulesHash, failures: failures.sort(bySource) };
+  return { units: units.sort(bySource), rulesHash, failures: failures.sort(bySource), listing };
 }
 
 interface Manifest {
@@ -331,7 +332,7 @@ export async function runPipeline(config: ResolvedConfig, options: RunOptions = 
       return { documents: prev.inputs.length, cached: prev.inputs.length, failures: prev.failures, counts: prev.counts, timings, changedFiles: [], upToDate: true, wallMs: performance.now() - t0 };
     }
   }
-  const ex = await extractAll(config, options, timings, hooks);
+  const ex = await extractAll(config, options, timings, hooks, scan?.listing);
   const base = {
     pipeline: { name: 'news-commitments-pipeline', version: PIPELINE_VERSION },
     rules: { dir: path.relative(process.cwd(), config.rules) || '.', sha256: ex.rulesHash },

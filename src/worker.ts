@@ -22,7 +22,7 @@ export type WorkerResult =
 // One processor per worker and rules folder: loading models per document would dominate the run.
 const processors = new Map<string, Promise<DocumentProcessor>>();
 
-export function processBytes(processor: DocumentProcessor, source: string, bytes: Uint8Array, meta?: Readonly<Record<string, string>>): WorkerResult {
+function processBytes(processor: DocumentProcessor, source: string, bytes: Uint8Array, meta?: Readonly<Record<string, string>>): WorkerResult {
   const timings = newTimings();
   try {
     const src = { ...sourceDocumentFromBytes(source, bytes), ...(meta ? { meta } : {}) };

@@ -169,6 +169,15 @@ describe('exit codes', () => {
     await expect(stat(output)).rejects.toThrow();
   });
 
+  it('exits 2 naming a rules folder that cannot be read, writing nothing', async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'e2e-norules-'));
+    const output = path.join(dir, 'out');
+    const r = await cli(['--rules', path.join(dir, 'missing'), '--input', 'raw', '--output', output]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain(`error: ${path.join(dir, 'missing')}: cannot read the rules folder: ENOENT`);
+    await expect(stat(output)).rejects.toThrow();
+  });
+
   it('exits 2 on an unknown option, with usage', async () => {
     const r = await cli(['--frobnicate']);
     expect(r.code).toBe(2);

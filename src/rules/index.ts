@@ -46,36 +46,42 @@ export interface RuleSet {
   readonly dir: string;
 }
 
-/** SHA-256 over every rule file's name and bytes, without parsing them (as `RuleSet.hash`). */
-export async function hashRuleFiles(dir: string): Promise<string> {
-  const names = (await readdir(dir)).filter((n) => /\.ya?ml$/.test(n)).sort();
-  const hash = createHash('sha256');
-  for (const n of names) hash.update(`${n}\0${await readFile(path.join(dir, n), 'utf8')}\0`);
-  return hash.digest('hex');
-}
-
-/** Loads and validates every rule file in `dir`. Errors name the file, line and field. */
-export async function loadRules(dir: string): Promise<RuleSet> {
+/** Every rule file of `dir` (name and text), sorted by name; an unreadable folder is a rules error. */
+async function readRuleFiles(dir: string): Promise<{ name: string; text: string }[]> {
   let names: string[];
   try {
     names = (await readdir(dir)).filter((n) => /\.ya?ml$/.test(n)).sort();
   } catch (err) {
     throw new RuleFileError(dir, '', null, `cannot read the rules folder: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
   }
+  return Promise.all(names.map(async (name) => ({ name, text: await readFile(path.join(dir, name), 'utf8') })));
+}
+
+function hashOf(files: readonly { name: string; text: string }[]): string {
+  const hash = createHash('sha256');
+  for (const f of files) hash.update(`${f.name}\0${f.text}\0`);
+  return hash.digest('hex');
+}
+
+/** The rules hash (as `RuleSet.hash`) without parsing the files: cheap enough for a no-op check. */
+export async function hashRuleFiles(dir: string): Promise<string> {
+  return hashOf(await readRuleFiles(dir));
+}
+
+/** Loads and validates every rule file in `dir`. Errors name the file, line and field. */
+export async function loadRules(dir: string): Promise<RuleSet> {
+  const files = await readRuleFiles(dir);
   const known = new Set<string>([...Object.keys(RULE_FILES), ...EXTRACTOR_RULE_FILES]);
-  for (const n of names) {
-    if (!known.has(n)) {
-      throw new RuleFileError(path.join(dir, n), '', null, `unknown rules file; expected one of ${[...known].join(', ')}`);
+  for (const { name } of files) {
+    if (!known.has(name)) {
+      throw new RuleFileError(path.join(dir, name), '', null, `unknown rules file; expected one of ${[...known].join(', ')}`);
     }
   }
-  const hash = createHash('sha256');
   const parsed: Record<string, unknown> = {};
-  for (const n of names) {
-    const file = path.join(dir, n);
-    const text = await readFile(file, 'utf8');
-    hash.update(`${n}\0${text}\0`);
-    const schema = RULE_FILES[n as keyof typeof RULE_FILES];
-    if (schema) parsed[n] = parseRuleText(path.relative(process.cwd(), file) || file, text, schema);
+  for (const { name, text } of files) {
+    const file = path.join(dir, name);
+    const schema = RULE_FILES[name as keyof typeof RULE_FILES];
+    if (schema) parsed[name] = parseRuleText(path.relative(process.cwd(), file) || file, text, schema);
   }
   for (const n of Object.keys(RULE_FILES)) {
     if (!(n in parsed)) throw new RuleFileError(path.join(dir, n), '', null, 'required rules file is missing');
@@ -89,7 +95,7 @@ export async function loadRules(dir: string): Promise<RuleSet> {
     organizations: parsed['organizations.yaml'] as OrganizationsRules,
     places: parsed['places.yaml'] as PlacesRules,
     titles: parsed['titles.yaml'] as TitlesRules,
-    hash: hash.digest('hex'),
+    hash: hashOf(files),
     dir,
   };
 }

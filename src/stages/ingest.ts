@@ -243,11 +243,6 @@ export async function readFileBytes(inputDir: string, source: string, options: I
   }
 }
 
-/** Reads one article file into a `SourceDocument`, or throws a `DocumentError` saying why not. */
-export async function readSourceDocument(inputDir: string, source: string, options: IngestOptions): Promise<SourceDocument> {
-  return sourceDocumentFromBytes(source, await readFileBytes(inputDir, source, options));
-}
-
 export function sourceDocumentFromBytes(source: string, bytes: Uint8Array): SourceDocument {
   if (bytes.length === 0) throw new DocumentError(source, 'file is empty');
   const sha256 = sha256Hex(bytes);
