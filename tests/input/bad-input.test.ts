@@ -59,9 +59,13 @@ async function caseDir(name: string): Promise<string> {
   return dir;
 }
 
-/** Can this process start a child as another user (it runs as root)? */
+/**
+ * Can a child process run the pipeline as the unprivileged user? It must be able to switch user,
+ * and to read this checkout (a clone inside a 0700 folder, as `mktemp -d` makes, is not).
+ */
 function canSwitchUser(): Promise<boolean> {
-  return new Promise((resolve) => execFile(process.execPath, ['-e', ''], { uid: NOBODY, gid: NOBODY }, (err) => resolve(!err)));
+  const probe = `require('fs').accessSync(${JSON.stringify(path.resolve('src/cli.ts'))}, require('fs').constants.R_OK); require('fs').accessSync(${JSON.stringify(path.resolve('node_modules/tsx/package.json'))}, require('fs').constants.R_OK)`;
+  return new Promise((resolve) => execFile(process.execPath, ['-e', probe], { uid: NOBODY, gid: NOBODY }, (err) => resolve(!err)));
 }
 
 beforeAll(async () => {
@@ -107,7 +111,7 @@ describe('bad input is reported, and every good document is fully written', () =
     await chmod(file, 0o000);
     const root = process.getuid?.() === 0;
     // Root reads any file whatever its mode, so the run goes as an unprivileged user then.
-    if (root && !(await canSwitchUser())) ctx.skip('running as root, and a child process cannot switch to an unprivileged user: a file mode cannot make a file unreadable');
+    if (root && !(await canSwitchUser())) ctx.skip('running as root, and no child process can run the pipeline as an unprivileged user (cannot switch user, or cannot read this checkout): a file mode cannot make a file unreadable to root');
     await expectOnlyTheseFailures(dir, ['locked.txt: cannot read file: EACCES (permission denied)'], root ? { uid: NOBODY } : {});
   });
 
