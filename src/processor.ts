@@ -22,7 +22,10 @@ export interface DocumentProcessor {
 export async function createDocumentProcessor(rulesDir: string): Promise<DocumentProcessor> {
   const rules = await loadRules(rulesDir);
   const dateRules = await loadDateRules(rulesDir);
-  const nlp = winkNLP(model);
+  // Only sentence boundaries and part-of-speech tags are read: skipping wink's negation,
+  // sentiment and entity passes saves a third of readDoc and leaves tokens, tags and sentences
+  // unchanged (checked over the 2,225 BBC articles).
+  const nlp = winkNLP(model, ['sbd', 'pos']);
   const furniture = compileFurniture(rules.furniture);
   const readDateline = createDatelineReader();
   const segmentRules: SegmentRules = { abbreviations: new Set(rules.abbreviations.entries) };

@@ -1,5 +1,6 @@
 import type { CommitmentsRules } from '../../rules/schemas.js';
 import type { Modality } from '../../types.js';
+import { caseInsensitive } from '../../text/regex.js';
 
 /** One trigger rule, compiled once per process. */
 export interface CompiledTrigger {
@@ -73,7 +74,7 @@ export function compileRules(rules: CommitmentsRules): CompiledRules {
       order,
       modality: t.modality,
       code: t.code,
-      cue: new RegExp(t.cue, 'iu'),
+      cue: caseInsensitive(t.cue),
       match: t.match,
       voice: t.voice,
       needsAmount: t.needsAmount,
@@ -86,7 +87,7 @@ export function compileRules(rules: CommitmentsRules): CompiledRules {
   const negations = alternation(rules.negations);
   return {
     triggers,
-    prefilter: new RegExp(rules.triggers.map((t) => `(?:${t.cue})`).join('|'), 'iu'),
+    prefilter: caseInsensitive(rules.triggers.map((t) => `(?:${t.cue})`).join('|')),
     negationBefore: new RegExp(`(?:^|[^\\p{L}])(?:${negations})\\s+(?:[\\p{L}-]+\\s+){0,2}$`, 'iu'),
     negationAfter: new RegExp(`^(?:n't|\\s+(?:(?:also|still|then|\\p{L}+ly)\\s+)?(?:not|never)\\b)`, 'iu'),
     collectives: rules.collectives.map((c) => ({ phrase: c.phrase, re: words([c.phrase]), refersTo: c.refersTo, count: c.count })),

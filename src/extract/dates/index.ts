@@ -53,7 +53,9 @@ export function createDateExtractor(rules: DateRules): DateExtractor {
       const list = Array.isArray(sentences) ? sentences : [];
       const prepared = list.map((s) => {
         const sentence = typeof s === 'string' ? s : '';
-        return { sentence, future: vocabulary.future.test(sentence), candidates: candidates(sentence) };
+        const found = candidates(sentence);
+        // Tense matters only to a sentence with dates; most have none.
+        return { sentence, future: found.length > 0 && vocabulary.future.test(sentence), candidates: found };
       });
       return resolveDocument(prepared, parseYmd(ctx?.published ?? null));
     },

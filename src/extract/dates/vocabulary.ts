@@ -3,6 +3,8 @@
  * finders share. Word lists are data so they can grow without touching code.
  */
 
+import { caseInsensitive } from '../../text/regex.js';
+
 export interface VocabularyData {
   /** Words that put a sentence in the future tense: yearless dates then point forward. */
   readonly futureMarkers: readonly string[];
@@ -72,7 +74,7 @@ export function compileVocabulary(data: VocabularyData): Vocabulary {
   const futureSources = data.futureMarkers.map(phraseSource);
   return {
     // A never-matching pattern when the list is empty keeps callers simple.
-    future: new RegExp(futureSources.length ? futureSources.join('|') : '(?!)', 'iu'),
+    future: caseInsensitive(futureSources.length ? futureSources.join('|') : '(?!)'),
     strongPrepositionSource: alternation(data.strongYearPrepositions) || '(?!)',
     weakPrepositionSource: alternation(data.weakYearPrepositions) || '(?!)',
     prepositionSourceFirstLetterEitherCase:
