@@ -1,5 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
+import { readdir, readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
 import type { EntitySummary } from './stages/resolve.js';
 import type { DocumentExtraction } from './types.js';
@@ -28,7 +29,7 @@ export class ExtractionCache {
   }
 
   private file(key: string, kind: 'extraction' | 'summary' = 'extraction'): string {
-    return path.join(this.dir, key.slice(0, 2), kind === 'summary' ? `${key}.summary.json` : `${key}.json`);
+    return entryFile(this.dir, key, kind);
   }
 
   /** The small summary of a cached document (entities, no mentions), or null when absent or not valid. */
@@ -61,17 +62,8 @@ export class ExtractionCache {
   }
 
   /** Stores an extraction and its summary; the summary is written last, so it implies the extraction. */
-  async put(key: string, extraction: DocumentExtraction, summary: CachedSummary): Promise<void> {
-    await this.write(this.file(key), JSON.stringify({ key, extraction }));
-    await this.write(this.file(key, 'summary'), JSON.stringify({ key, summary }));
-  }
-
-  private async write(file: string, data: string): Promise<void> {
-    await mkdir(path.dirname(file), { recursive: true });
-    // Unique per write: two writers of one key (identical articles) must not share a temp file.
-    const tmp = `${file}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`;
-    await writeFile(tmp, data);
-    await rename(tmp, file);
+  put(key: string, extraction: DocumentExtraction, summary: CachedSummary): void {
+    putCacheEntry(this.dir, key, extraction, summary);
   }
 
   /** Removes entries whose key is not in `keep` (deleted or changed articles, old rules). */
@@ -90,4 +82,27 @@ export class ExtractionCache {
     }
     return removed;
   }
+}
+
+const entryFile = (dir: string, key: string, kind: 'extraction' | 'summary') =>
+  path.join(dir, key.slice(0, 2), kind === 'summary' ? `${key}.summary.json` : `${key}.json`);
+
+/**
+ * Writes one cache entry (`ExtractionCache.put`). A function of its own so that a worker thread can
+ * store what it extracted and hand back only the small summary: serializing the extraction there
+ * costs what copying it to the main thread would, and the main thread stays free to read and emit.
+ * Synchronous: in a worker thread blocking holds up nobody, and it saves the event-loop round
+ * trips of the promise API.
+ */
+export function putCacheEntry(dir: string, key: string, extraction: DocumentExtraction, summary: CachedSummary): void {
+  writeEntry(entryFile(dir, key, 'extraction'), JSON.stringify({ key, extraction }));
+  writeEntry(entryFile(dir, key, 'summary'), JSON.stringify({ key, summary }));
+}
+
+function writeEntry(file: string, data: string): void {
+  mkdirSync(path.dirname(file), { recursive: true });
+  // Unique per write: two writers of one key (identical articles) must not share a temp file.
+  const tmp = `${file}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`;
+  writeFileSync(tmp, data);
+  renameSync(tmp, file);
 }

@@ -10,9 +10,9 @@ import { TABLE_NAMES, TableWriter, documentRows, entityRows, removeLeftovers, wr
 import { expandInput } from './stages/formats.js';
 import { listInputFiles, readFileBytes, sha256Hex, type InputListing } from './stages/ingest.js';
 import { PIPELINE_VERSION, STAGES, addTimings, newTimings, timed, timedAsync, type Timings } from './stages/order.js';
-import { EntityResolver, localIds, summarize, type MergeRecord } from './stages/resolve.js';
+import { EntityResolver, localIds, type MergeRecord } from './stages/resolve.js';
 import type { DocumentExtraction } from './types.js';
-import type { WorkerResult, WorkerTask } from './worker.js';
+import type { WorkerData, WorkerResult, WorkerTask } from './worker.js';
 
 export { PIPELINE_VERSION, STAGES };
 
@@ -110,6 +110,33 @@ interface Extracted {
 
 /** Ingest and extract: every document of the input (or of one shard), through the cache and the worker pool. */
 async function extractAll(config: ResolvedConfig, options: RunOptions, timings: Timings, hooks: RunHooks, listed?: InputListing): Promise<Extracted> {
+  // The pool starts first, with one thread, so that its NLP models load while this thread reads
+  // the rules and the input; it grows to `concurrency` threads as articles queue up.
+  const pool =
+    config.concurrency > 1
+      ? new Piscina<WorkerTask, WorkerResult>({
+          filename: new URL('./worker.ts', import.meta.url).href,
+          minThreads: 1,
+          maxThreads: config.concurrency,
+          idleTimeout: 1000,
+          workerData: { rulesDir: config.rules } satisfies WorkerData,
+        })
+      : null;
+  try {
+    return await extractWith(pool, config, options, timings, hooks, listed);
+  } finally {
+    await pool?.destroy();
+  }
+}
+
+async function extractWith(
+  pool: Piscina<WorkerTask, WorkerResult> | null,
+  config: ResolvedConfig,
+  options: RunOptions,
+  timings: Timings,
+  hooks: RunHooks,
+  listed?: InputListing,
+): Promise<Extracted> {
   const rules = await loadRules(config.rules);
   // Date rules are validated here too, so that a bad rules file stops the run before any work.
   const { loadDateRules } = await import('./extract/dates/index.js');
@@ -125,19 +152,10 @@ async function extractAll(config: ResolvedConfig, options: RunOptions, timings: 
   };
   for (const e of listing.errors) fail(e.source, e.message);
 
-  let pool: Piscina<WorkerTask, WorkerResult> | null = null;
   let inline: ((task: WorkerTask) => Promise<WorkerResult>) | null = null;
   const process = async (task: WorkerTask): Promise<WorkerResult> => {
-    if (config.concurrency > 1) {
-      pool ??= new Piscina<WorkerTask, WorkerResult>({
-        filename: new URL('./worker.ts', import.meta.url).href,
-        minThreads: 1,
-        maxThreads: config.concurrency,
-        idleTimeout: 1000,
-      });
-      // Copied to the worker, not transferred: a small Buffer may share Node's pool with others.
-      return pool.run(task);
-    }
+    // Copied to the worker, not transferred: a small Buffer may share Node's pool with others.
+    if (pool) return pool.run(task);
     inline ??= (await import('./worker.js')).default;
     return inline(task);
   };
@@ -148,8 +166,9 @@ async function extractAll(config: ResolvedConfig, options: RunOptions, timings: 
   let cached = 0;
   let done = 0;
   // At most this many articles are in flight (read, queued or being extracted), so memory does
-  // not grow with the corpus; reading happens inside the slot, ahead of the pool's workers.
-  const inFlight = pLimit(Math.max(2, config.concurrency * 2));
+  // not grow with the corpus; reading happens inside the slot, ahead of the pool's workers. Four
+  // per worker keep a queue in front of every worker while this thread reads and hashes.
+  const inFlight = pLimit(Math.max(2, config.concurrency * 4));
   const inProgress = new Map<string, Promise<CachedSummary | null>>();
   const handle = async (unit: { source: string; bytes: Uint8Array; meta?: Readonly<Record<string, string>> }) => {
     const { sha256, key } = unitKey(cache, unit);
@@ -162,16 +181,20 @@ async function extractAll(config: ResolvedConfig, options: RunOptions, timings: 
     if (x && !pending) cached++;
     else if (!x && !pending) {
       const job = (async () => {
-        const result = await process({ rulesDir: config.rules, source: unit.source, bytes: unit.bytes, ...(unit.meta ? { meta: unit.meta } : {}) });
+        // The worker stores the extraction in the cache itself and sends back only its summary.
+        const result = await process({
+          rulesDir: config.rules,
+          source: unit.source,
+          bytes: unit.bytes,
+          ...(unit.meta ? { meta: unit.meta } : {}),
+          cache: { dir: cache.dir, key },
+        });
         addTimings(timings, result.timings);
         if (!result.ok) {
           fail(unit.source, result.error);
           return null;
         }
-        const e = result.extraction;
-        const summary: CachedSummary = { ...summarize(e), sha256: e.sha256, encoding: e.encoding };
-        await cache.put(key, e, summary);
-        return summary;
+        return result.summary;
       })();
       inProgress.set(key, job);
       x = await job;
@@ -183,26 +206,22 @@ async function extractAll(config: ResolvedConfig, options: RunOptions, timings: 
       resolver.add({ ...x, source: unit.source });
     }
   };
-  try {
-    await Promise.all(
-      listing.files.map((source) =>
-        inFlight(async () => {
-          const t0 = performance.now();
-          const got = await readFileBytes(config.input, source, ingest).catch((err: Error) => err);
-          timings.ingest += performance.now() - t0;
-          if (got instanceof Error) fail(source, got.message);
-          else {
-            const expanded = expandInput(source, got);
-            for (const e of expanded.errors) fail(e.source, e.message);
-            for (const unit of expanded.units) await handle(unit);
-          }
-          hooks.onProgress?.(++done, listing.files.length);
-        }),
-      ),
-    );
-  } finally {
-    if (pool) await (pool as Piscina).destroy();
-  }
+  await Promise.all(
+    listing.files.map((source) =>
+      inFlight(async () => {
+        const t0 = performance.now();
+        const got = await readFileBytes(config.input, source, ingest).catch((err: Error) => err);
+        timings.ingest += performance.now() - t0;
+        if (got instanceof Error) fail(source, got.message);
+        else {
+          const expanded = expandInput(source, got);
+          for (const e of expanded.errors) fail(e.source, e.message);
+          for (const unit of expanded.units) await handle(unit);
+        }
+        hooks.onProgress?.(++done, listing.files.length);
+      }),
+    ),
+  );
   inputs.sort(bySource);
   units.sort(bySource);
   failures.sort(bySource);
@@ -289,8 +308,18 @@ async function resolveAndEmit(
     const entities = entityRows(resolution);
     await writer.write('entities', entities);
     counts.entities = entities.length;
-    for (const { input, cache } of docs) {
-      const x: DocumentExtraction | null = (await cache.get(input.key, input.sha256)) ?? (await recover(input));
+    // Reading and parsing a cached extraction waits on the disk: keep a few reads ahead of the
+    // document being written.
+    const load = async ({ input, cache }: (typeof docs)[number]) => {
+      try {
+        return { x: (await cache.get(input.key, input.sha256)) ?? (await recover(input)) };
+      } catch (error) {
+        return { error };
+      }
+    };
+    for await (const [{ input }, got] of readAhead(docs, 8, load)) {
+      if ('error' in got) throw got.error;
+      const x = got.x;
       if (!x) throw new Error(`${input.source}: its cached extraction is missing or corrupt and it could not be extracted again`);
       const rows = documentRows({ ...x, source: input.source }, localIds(x, resolution), names);
       for (const t of ['documents', 'mentions', 'dates', 'commitments'] as const) {
@@ -308,6 +337,19 @@ async function resolveAndEmit(
   await writeFileAtomic(registryFile, `${JSON.stringify(ids)}\n`);
   timings.emit += performance.now() - t0;
   return { counts, files, merges: resolution.merges };
+}
+
+/**
+ * `items` paired with `load(item)`, in order, with up to `ahead` loads running ahead of the
+ * consumer. `load` must not reject (a rejection waiting in the window would go unhandled).
+ */
+async function* readAhead<T, R>(items: readonly T[], ahead: number, load: (item: T) => Promise<R>): AsyncGenerator<[T, R]> {
+  const window: Promise<R>[] = [];
+  let next = 0;
+  for (let i = 0; i < items.length; i++) {
+    while (next < items.length && next <= i + ahead) window.push(load(items[next++]!));
+    yield [items[i]!, await window.shift()!];
+  }
 }
 
 async function writeManifest(outputDir: string, m: Record<string, unknown>): Promise<void> {
@@ -358,10 +400,9 @@ export async function runPipeline(config: ResolvedConfig, options: RunOptions = 
     const unit = expandInput(file, bytes).units.find((u) => u.source === input.source);
     if (!unit) return null;
     const result = await (await import('./worker.js')).default({ rulesDir: config.rules, source: unit.source, bytes: unit.bytes, ...(unit.meta ? { meta: unit.meta } : {}) });
-    if (!result.ok) return null;
-    const e = result.extraction;
-    await cache.put(input.key, e, { ...summarize(e), sha256: e.sha256, encoding: e.encoding });
-    return e;
+    if (!result.ok || !result.extraction) return null;
+    await cache.put(input.key, result.extraction, result.summary);
+    return result.extraction;
   };
   const out = await resolveAndEmit(config.output, ex.inputs.map((input) => ({ input, cache })), ex.resolver, timings, recover);
   await writeManifest(config.output, {

@@ -2,9 +2,12 @@
  * A worker thread of the extraction pool: loads the rules and NLP models once, then turns
  * article bytes into a `DocumentExtraction`. Piscina calls the default export per document.
  */
+import { isWorkerThread, workerData } from 'piscina';
+import { putCacheEntry, type CachedSummary } from './cache.js';
 import { createDocumentProcessor, type DocumentProcessor } from './processor.js';
 import { DocumentError, sourceDocumentFromBytes } from './stages/ingest.js';
 import { newTimings, type Timings } from './stages/order.js';
+import { summarize } from './stages/resolve.js';
 import type { DocumentExtraction } from './types.js';
 
 export interface WorkerTask {
@@ -13,31 +16,59 @@ export interface WorkerTask {
   readonly bytes: Uint8Array;
   /** Metadata stated by the container (a JSONL record's title, published, url). */
   readonly meta?: Readonly<Record<string, string>>;
+  /** Where to store the extraction: it is then written here and not sent back. */
+  readonly cache?: { readonly dir: string; readonly key: string };
 }
 
 export type WorkerResult =
-  | { readonly ok: true; readonly extraction: DocumentExtraction; readonly timings: Timings }
+  | {
+      readonly ok: true;
+      readonly summary: CachedSummary;
+      /** The extraction, unless the task named a cache to store it in. */
+      readonly extraction: DocumentExtraction | null;
+      readonly timings: Timings;
+    }
   | { readonly ok: false; readonly error: string; readonly timings: Timings };
+
+/** What the pool gives each thread when it starts. */
+export interface WorkerData {
+  /** The rules folder of the run: the thread loads its processor at once, before the first task. */
+  readonly rulesDir: string;
+}
 
 // One processor per worker and rules folder: loading models per document would dominate the run.
 const processors = new Map<string, Promise<DocumentProcessor>>();
 
-function processBytes(processor: DocumentProcessor, source: string, bytes: Uint8Array, meta?: Readonly<Record<string, string>>): WorkerResult {
-  const timings = newTimings();
+function processorFor(rulesDir: string): Promise<DocumentProcessor> {
+  let processor = processors.get(rulesDir);
+  if (!processor) {
+    processor = createDocumentProcessor(rulesDir);
+    processors.set(rulesDir, processor);
+  }
+  return processor;
+}
+
+// Loading the models takes about a second: start while the main thread is still reading the
+// input. A failure here (a bad rules file) is reported by the first task that awaits it.
+const startup = isWorkerThread ? (workerData as Partial<WorkerData> | undefined)?.rulesDir : undefined;
+if (typeof startup === 'string') processorFor(startup).catch(() => undefined);
+
+function processBytes(processor: DocumentProcessor, task: WorkerTask, timings: Timings): { extraction: DocumentExtraction } | { error: string } {
   try {
-    const src = { ...sourceDocumentFromBytes(source, bytes), ...(meta ? { meta } : {}) };
-    return { ok: true, extraction: processor.process(src, timings), timings };
+    const src = { ...sourceDocumentFromBytes(task.source, task.bytes), ...(task.meta ? { meta: task.meta } : {}) };
+    return { extraction: processor.process(src, timings) };
   } catch (err) {
-    const error = err instanceof DocumentError ? err.message : `${source}: ${(err as Error).stack ?? String(err)}`;
-    return { ok: false, error, timings };
+    return { error: err instanceof DocumentError ? err.message : `${task.source}: ${(err as Error).stack ?? String(err)}` };
   }
 }
 
 export default async function runTask(task: WorkerTask): Promise<WorkerResult> {
-  let processor = processors.get(task.rulesDir);
-  if (!processor) {
-    processor = createDocumentProcessor(task.rulesDir);
-    processors.set(task.rulesDir, processor);
-  }
-  return processBytes(await processor, task.source, task.bytes, task.meta);
+  const timings = newTimings();
+  const got = processBytes(await processorFor(task.rulesDir), task, timings);
+  if ('error' in got) return { ok: false, error: got.error, timings };
+  const e = got.extraction;
+  const summary: CachedSummary = { ...summarize(e), sha256: e.sha256, encoding: e.encoding };
+  if (!task.cache) return { ok: true, summary, extraction: e, timings };
+  putCacheEntry(task.cache.dir, task.cache.key, e, summary);
+  return { ok: true, summary, extraction: null, timings };
 }

@@ -318,10 +318,15 @@ export class TableWriter {
   async commit(): Promise<EmittedFile[]> {
     const files: EmittedFile[] = [];
     try {
+      // Ten files flushed to disk at once, not one after another.
+      await Promise.all(
+        [...this.handles.values()].map(async (h) => {
+          await this.flush(h);
+          await h.fd.sync();
+          await h.fd.close();
+        }),
+      );
       for (const [file, h] of this.handles) {
-        await this.flush(h);
-        await h.fd.sync();
-        await h.fd.close();
         const sha256 = h.hash.digest('hex');
         const existing = await readFile(path.join(this.outputDir, file)).catch(() => null);
         const changed = !existing || createHash('sha256').update(existing).digest('hex') !== sha256;
