@@ -1,7 +1,7 @@
 import { access } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import cliProgress from 'cli-progress';
+import { createRequire } from 'node:module';
 import { ConfigError, loadConfig, resolveConfig, type ResolvedConfig } from './config.js';
 import { RuleFileError } from './rules/load.js';
 import { mergeShards, runPipeline, type RunSummary, type Shard } from './pipeline.js';
@@ -125,6 +125,8 @@ async function configFor(opts: CliOptions): Promise<ResolvedConfig> {
 function progressReporter(quiet: boolean): { update(done: number, total: number): void; stop(): void } {
   if (quiet) return { update() {}, stop() {} };
   if (process.stderr.isTTY) {
+    // Loaded only for a terminal: a run in CI or a no-op run does not pay for it.
+    const cliProgress = createRequire(import.meta.url)('cli-progress') as typeof import('cli-progress');
     const bar = new cliProgress.SingleBar(
       { format: 'extracting [{bar}] {percentage}% | {value}/{total} articles | {rate}/s | ETA {eta_formatted}', stream: process.stderr, hideCursor: true },
       cliProgress.Presets.shades_classic,

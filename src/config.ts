@@ -1,7 +1,7 @@
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { z } from 'zod';
+import { z } from './zod.js';
 
 /** Everything a run can be told; every field is optional in `pipeline.config.ts`. */
 export const ConfigSchema = z.strictObject({

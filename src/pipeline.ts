@@ -1,8 +1,9 @@
 import { createHash } from 'node:crypto';
+import { readFileSync, statSync } from 'node:fs';
 import { mkdir, readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
 import pLimit from 'p-limit';
-import { Piscina } from 'piscina';
+import type { Piscina } from 'piscina';
 import { ExtractionCache, type CachedSummary } from './cache.js';
 import type { ResolvedConfig } from './config.js';
 import { hashRuleFiles, loadRules } from './rules/index.js';
@@ -67,6 +68,7 @@ const sha = (s: string) => createHash('sha256').update(s).digest('hex');
 const cacheDir = (outputDir: string) => path.join(outputDir, '.cache');
 const PARTIAL = 'partial.json';
 const REGISTRY = 'entity-ids.json';
+const STAMPS = 'tables.json';
 
 /** The report file (`REPORT_FILE` of src/report), written after the tables; its module is loaded only when a report is written. */
 const REPORT_FILE = 'report.html';
@@ -75,6 +77,15 @@ async function writeReport(...args: Parameters<typeof import('./report/index.js'
 }
 
 const bySource = (a: { readonly source: string }, b: { readonly source: string }) => (a.source < b.source ? -1 : a.source > b.source ? 1 : 0);
+
+/** An article's bytes, or the error that says why they could not be read. */
+function tryRead(...args: Parameters<typeof readFileBytes>): Buffer | Error {
+  try {
+    return readFileBytes(...args);
+  } catch (err) {
+    return err as Error;
+  }
+}
 
 /** The cache key of an input unit: its bytes, plus container metadata (a JSONL record's title is part of its input). */
 function unitKey(cache: ExtractionCache, unit: { readonly bytes: Uint8Array; readonly meta?: Readonly<Record<string, string>> }): { sha256: string; key: string } {
@@ -109,14 +120,15 @@ interface Extracted {
 }
 
 /** Ingest and extract: every document of the input (or of one shard), through the cache and the worker pool. */
-async function extractAll(config: ResolvedConfig, options: RunOptions, timings: Timings, hooks: RunHooks, listed?: InputListing): Promise<Extracted> {
-  // The pool starts first, with one thread, so that its NLP models load while this thread reads
-  // the rules and the input; it grows to `concurrency` threads as articles queue up.
+async function extractAll(config: ResolvedConfig, options: RunOptions, timings: Timings, hooks: RunHooks, listed?: InputListing, fresh = Infinity): Promise<Extracted> {
+  // The pool starts first, so that its threads load their NLP models while this thread reads the
+  // rules and the input: as many threads as there are new articles, up to `concurrency` (a run
+  // that adds one article starts one). It grows to `concurrency` if more articles need work.
   const pool =
     config.concurrency > 1
-      ? new Piscina<WorkerTask, WorkerResult>({
+      ? new (await import('piscina')).Piscina<WorkerTask, WorkerResult>({
           filename: new URL('./worker.ts', import.meta.url).href,
-          minThreads: 1,
+          minThreads: Math.max(1, Math.min(config.concurrency, fresh)),
           maxThreads: config.concurrency,
           idleTimeout: 1000,
           workerData: { rulesDir: config.rules } satisfies WorkerData,
@@ -210,7 +222,7 @@ async function extractWith(
     listing.files.map((source) =>
       inFlight(async () => {
         const t0 = performance.now();
-        const got = await readFileBytes(config.input, source, ingest).catch((err: Error) => err);
+        const got = tryRead(config.input, source, ingest);
         timings.ingest += performance.now() - t0;
         if (got instanceof Error) fail(source, got.message);
         else {
@@ -239,19 +251,16 @@ async function scanUnits(config: ResolvedConfig): Promise<{ units: UnitRecord[];
   const listing = await listInputFiles(config.input, ingest);
   const units: UnitRecord[] = [];
   const failures: Failure[] = listing.errors.map((e) => ({ source: e.source, error: e.message }));
-  // Reading is latency-bound (open, stat, read, close per file): overlap many.
-  const limit = pLimit(64);
-  await Promise.all(
-    listing.files.map((source) =>
-      limit(async () => {
-        const got = await readFileBytes(config.input, source, ingest).catch((err: Error) => err);
-        if (got instanceof Error) return void failures.push({ source, error: got.message });
-        const expanded = expandInput(source, got);
-        for (const e of expanded.errors) failures.push({ source: e.source, error: e.message });
-        for (const u of expanded.units) units.push({ source: u.source, key: unitKey(cache, u).key });
-      }),
-    ),
-  );
+  for (const source of listing.files) {
+    const got = tryRead(config.input, source, ingest);
+    if (got instanceof Error) {
+      failures.push({ source, error: got.message });
+      continue;
+    }
+    const expanded = expandInput(source, got);
+    for (const e of expanded.errors) failures.push({ source: e.source, error: e.message });
+    for (const u of expanded.units) units.push({ source: u.source, key: unitKey(cache, u).key });
+  }
   return { units: units.sort(bySource), rulesHash, failures: failures.sort(bySource), listing };
 }
 
@@ -275,14 +284,33 @@ async function readJson<T>(file: string): Promise<T | null> {
   }
 }
 
+/** What a table file was when written: its size and modification time stand for its hash. */
+interface TableStamp {
+  readonly size: number;
+  readonly mtimeMs: number;
+  readonly sha256: string;
+}
+
+const sameStamp = (stamp: TableStamp, st: { size: number; mtimeMs: number } | undefined) => !!st && st.size === stamp.size && st.mtimeMs === stamp.mtimeMs;
+
 /** Did the last run see exactly these articles (by content), rules and config, and are its tables intact? */
-async function upToDate(outputDir: string, scan: { units: UnitRecord[]; rulesHash: string; failures: Failure[] }, config: ResolvedConfig): Promise<Manifest | null> {
-  const prev = await readJson<Manifest>(path.join(outputDir, 'manifest.json'));
+async function upToDate(outputDir: string, prev: Manifest | null, scan: { units: UnitRecord[]; rulesHash: string; failures: Failure[] }, config: ResolvedConfig): Promise<Manifest | null> {
   if (!prev || prev.pipeline?.version !== PIPELINE_VERSION || prev.rules?.sha256 !== scan.rulesHash || prev.config?.sha256 !== configHash(config)) return null;
   // Same articles by content, and the same files that could not be read or split.
   if (JSON.stringify(prev.units) !== JSON.stringify(scan.units) || JSON.stringify(prev.scan_failures) !== JSON.stringify(scan.failures)) return null;
+  // A table whose size and modification time are what they were when this pipeline wrote it has
+  // that content still; any other is read and hashed.
+  const stamps = (await readJson<Record<string, TableStamp>>(path.join(cacheDir(outputDir), STAMPS))) ?? {};
   for (const t of prev.tables ?? []) {
-    const data = await readFile(path.join(outputDir, t.file)).catch(() => null);
+    const file = path.join(outputDir, t.file);
+    const stamp = stamps[t.file];
+    if (stamp?.sha256 === t.sha256 && sameStamp(stamp, statSync(file, { throwIfNoEntry: false }))) continue;
+    let data: Buffer | null = null;
+    try {
+      data = readFileSync(file);
+    } catch {
+      // Missing or unreadable: not up to date.
+    }
     if (!data || createHash('sha256').update(data).digest('hex') !== t.sha256) return null;
   }
   return prev.tables?.length === TABLE_NAMES.length * 2 ? prev : null;
@@ -332,9 +360,15 @@ async function resolveAndEmit(
     throw err;
   }
   const files = await writer.commit();
+  const stamps: Record<string, TableStamp> = {};
+  for (const f of files) {
+    const st = statSync(path.join(outputDir, f.file));
+    stamps[f.file] = { size: st.size, mtimeMs: st.mtimeMs, sha256: f.sha256 };
+  }
   const ids = Object.fromEntries(resolution.entities.flatMap((e) => e.keys.map((k) => [k, e.entityId])).sort((a, b) => (a[0]! < b[0]! ? -1 : 1)));
   await mkdir(path.dirname(registryFile), { recursive: true });
   await writeFileAtomic(registryFile, `${JSON.stringify(ids)}\n`);
+  await writeFileAtomic(path.join(cacheDir(outputDir), STAMPS), `${JSON.stringify(stamps)}\n`);
   timings.emit += performance.now() - t0;
   return { counts, files, merges: resolution.merges };
 }
@@ -364,8 +398,9 @@ export async function runPipeline(config: ResolvedConfig, options: RunOptions = 
   const scan = options.shard ? null : await timedAsync(timings, 'ingest', () => scanUnits(config));
   // A run killed before it could clean up leaves a staging folder; the next run removes it.
   await removeLeftovers(config.output);
+  const last = scan ? await readJson<Manifest>(path.join(config.output, 'manifest.json')) : null;
   if (scan && !options.full) {
-    const prev = await upToDate(config.output, scan, config);
+    const prev = await upToDate(config.output, last, scan, config);
     if (prev) {
       for (const f of prev.failures) hooks.onFailure?.(f);
       // The tables are as they were, so is a report made from them; write one only if it is missing.
@@ -374,7 +409,10 @@ export async function runPipeline(config: ResolvedConfig, options: RunOptions = 
       return { documents: prev.inputs.length, cached: prev.inputs.length, failures: prev.failures, counts: prev.counts, timings, changedFiles: [], upToDate: true, wallMs: performance.now() - t0 };
     }
   }
-  const ex = await extractAll(config, options, timings, hooks, scan?.listing);
+  // Articles the last run did not see (by content, under these rules): about what is to extract.
+  const seen = new Set((last?.units ?? []).map((u) => u.key));
+  const fresh = scan && !options.full ? scan.units.filter((u) => !seen.has(u.key)).length : Infinity;
+  const ex = await extractAll(config, options, timings, hooks, scan?.listing, fresh);
   const base = {
     pipeline: { name: 'news-commitments-pipeline', version: PIPELINE_VERSION },
     rules: { dir: path.relative(process.cwd(), config.rules) || '.', sha256: ex.rulesHash },
@@ -396,7 +434,7 @@ export async function runPipeline(config: ResolvedConfig, options: RunOptions = 
   await cache.prune(new Set(ex.inputs.map((i) => i.key)));
   const recover = async (input: InputRecord): Promise<DocumentExtraction | null> => {
     const file = input.source.replace(/#\d+$/, '');
-    const bytes = await readFileBytes(config.input, file, { extensions: config.extensions, maxBytes: config.maxFileBytes });
+    const bytes = readFileBytes(config.input, file, { extensions: config.extensions, maxBytes: config.maxFileBytes });
     const unit = expandInput(file, bytes).units.find((u) => u.source === input.source);
     if (!unit) return null;
     const result = await (await import('./worker.js')).default({ rulesDir: config.rules, source: unit.source, bytes: unit.bytes, ...(unit.meta ? { meta: unit.meta } : {}) });

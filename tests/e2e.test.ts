@@ -129,6 +129,16 @@ describe('npm start on raw/', () => {
     const mtimesAfter = await Promise.all(TABLE_NAMES.map(async (t) => (await stat(path.join(out, `${t}.jsonl`))).mtimeMs));
     expect(mtimesAfter).toEqual(mtimes);
   });
+
+  it('writes a table again when it was edited since, even if the input did not change', async () => {
+    const file = path.join(out, 'entities.csv');
+    const before = await readFile(file);
+    await writeFile(file, Buffer.concat([before, Buffer.from('edited,by,hand\n')]));
+    const third = await cli(['--input', 'raw', '--output', out]);
+    expect(third.code).toBe(0);
+    expect(third.stderr).not.toMatch(/already up to date/);
+    expect((await readFile(file)).equals(before)).toBe(true);
+  });
 });
 
 describe('exit codes', () => {

@@ -1,6 +1,6 @@
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { z } from 'zod';
+import { z } from '../zod.js';
 
 const Entity = z.strictObject({ name: z.string().min(1), aliases: z.array(z.string()).default([]) });
 const DateGold = z.strictObject({ start: z.number().int().min(0), end: z.number().int().min(0), text: z.string(), value: z.string() });

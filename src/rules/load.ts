@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
-import { isNode, LineCounter, parseDocument } from 'yaml';
-import type { z } from 'zod';
+import { createRequire } from 'node:module';
+import type { z } from '../zod.js';
 
 /** A rules or config file that cannot be used. `file`, `line` and `field` say where. */
 export class RuleFileError extends Error {
@@ -27,6 +27,8 @@ function fieldPath(path: readonly PropertyKey[]): string {
  * offending entry and its field path, e.g. `rules/titles.yaml:12: entries[3].forms: Required`.
  */
 export function parseRuleText<S extends z.ZodType>(file: string, text: string, schema: S): z.output<S> {
+  // Loaded on first use: a run that finds its output up to date hashes the rule files, never parses them.
+  const { isNode, LineCounter, parseDocument } = createRequire(import.meta.url)('yaml') as typeof import('yaml');
   const lines = new LineCounter();
   const doc = parseDocument(text, { lineCounter: lines, uniqueKeys: true, prettyErrors: false });
   if (doc.errors.length) {

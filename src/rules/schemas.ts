@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from '../zod.js';
 
 /** Rule ids are dotted lower-case words: `title.prime-minister`, `org.pattern.ministry-of`. */
 export const RuleId = z

