@@ -207,6 +207,7 @@ export async function main(argv: readonly string[]): Promise<number> {
       {
         onProgress: (d, t) => progress.update(d, t),
         onFailure: (f) => process.stderr.write(`failed: ${f.error}\n`),
+        onWarning: (message) => process.stderr.write(`warning: ${message}\n`),
       },
     );
     progress.stop();
@@ -226,7 +227,16 @@ export async function main(argv: readonly string[]): Promise<number> {
 }
 
 if (import.meta.url === `file://${process.argv[1]}` || process.argv[1]?.endsWith('cli.ts')) {
+  let finished = false;
+  // If nothing is left to wait on before the run settles (a worker lost without a word), Node
+  // would end the process with code 0 and no output: say so and exit 1 instead.
+  process.on('beforeExit', () => {
+    if (finished) return;
+    process.stderr.write('unexpected error: the run stopped before it finished (a worker thread was lost)\n');
+    process.exit(EXIT.unexpected);
+  });
   main(process.argv.slice(2)).then((code) => {
+    finished = true;
     process.exitCode = code;
   });
 }

@@ -17,6 +17,11 @@ export const ConfigSchema = z.strictObject({
   extensions: z.array(z.string().regex(/^\.[a-z0-9]+$/, 'write endings like ".txt"')).min(1).default(['.txt', '.md', '.html', '.htm', '.jsonl', '.json']),
   /** Files larger than this are skipped and reported. */
   maxFileBytes: z.number().int().positive().default(10 * 1024 * 1024),
+  /**
+   * Heap limit of each worker thread, in MB. A worker keeps about 60 MB live; the limit keeps its
+   * heap from growing over a long batch. A document that needs more is extracted on the main thread.
+   */
+  workerHeapMb: z.number().int().min(64).max(65536).default(256),
 });
 
 export type PipelineConfig = z.input<typeof ConfigSchema>;
