@@ -1,6 +1,7 @@
 import type { CommitmentsRules } from '../../rules/schemas.js';
 import type { Modality } from '../../types.js';
 import { caseInsensitive } from '../../text/regex.js';
+import { compilePattern, type Pattern } from './parse.js';
 
 /** One trigger rule, compiled once per process. */
 export interface CompiledTrigger {
@@ -9,7 +10,8 @@ export interface CompiledTrigger {
   readonly modality: Modality;
   readonly code: string;
   readonly cue: RegExp;
-  readonly match: readonly string[];
+  /** compromise patterns, parsed once. */
+  readonly match: readonly Pattern[];
   readonly voice: 'direct' | 'reported';
   readonly needsAmount: boolean;
   readonly needsPlan: boolean;
@@ -75,7 +77,7 @@ export function compileRules(rules: CommitmentsRules): CompiledRules {
       modality: t.modality,
       code: t.code,
       cue: caseInsensitive(t.cue),
-      match: t.match,
+      match: t.match.map(compilePattern),
       voice: t.voice,
       needsAmount: t.needsAmount,
       needsPlan: t.needsPlan,

@@ -1,4 +1,4 @@
-import nlp from 'compromise';
+import { nlp } from '../../compromise.js';
 import type { NamePatternsRules, OrganizationsRules, PlacesRules, TitlesRules } from '../../rules/schemas.js';
 import type { EntityType } from '../../types.js';
 
