@@ -14,6 +14,7 @@ import { PIPELINE_VERSION, STAGES, addTimings, newTimings, timed, timedAsync, ty
 import { EntityResolver, localIds, type MergeRecord } from './stages/resolve.js';
 import type { DocumentExtraction } from './types.js';
 import type { WorkerData, WorkerResult, WorkerTask } from './worker.js';
+import type { LoadedRules } from './processor.js';
 
 export { PIPELINE_VERSION, STAGES };
 
@@ -123,9 +124,15 @@ interface Extracted {
 
 /** Ingest and extract: every document of the input (or of one shard), through the cache and the worker pool. */
 async function extractAll(config: ResolvedConfig, options: RunOptions, timings: Timings, hooks: RunHooks, listed?: InputListing, fresh = Infinity): Promise<Extracted> {
-  // The pool starts first, so that its threads load their NLP models while this thread reads the
-  // rules and the input: as many threads as there are new articles, up to `concurrency` (a run
-  // that adds one article starts one). It grows to `concurrency` if more articles need work.
+  // The rules are parsed and validated here, once, before any work (a bad rules file stops the
+  // run), and handed to the worker threads as data: each would otherwise parse the YAML again,
+  // half a second of its start while the models load.
+  const rules = await loadRules(config.rules);
+  const { loadDateRules } = await import('./extract/dates/index.js');
+  const loaded: LoadedRules = { rules, dates: await loadDateRules(config.rules) };
+  // The pool starts next, so that its threads load their NLP models while this thread reads the
+  // input: as many threads as there are new articles, up to `concurrency` (a run that adds one
+  // article starts one). It grows to `concurrency` if more articles need work.
   const pool =
     config.concurrency > 1
       ? new (await import('piscina')).Piscina<WorkerTask, WorkerResult>({
@@ -133,7 +140,7 @@ async function extractAll(config: ResolvedConfig, options: RunOptions, timings: 
           minThreads: Math.max(1, Math.min(config.concurrency, fresh)),
           maxThreads: config.concurrency,
           idleTimeout: 1000,
-          workerData: { rulesDir: config.rules } satisfies WorkerData,
+          workerData: { rulesDir: config.rules, rules: loaded } satisfies WorkerData,
           // A worker's live heap is about 60 MB; left unbounded, V8 let each grow by 150 MB over
           // 8,900 articles, and peak memory grew with the corpus. A document too big for this
           // heap is extracted again on the main thread (see `process` below).
@@ -144,7 +151,7 @@ async function extractAll(config: ResolvedConfig, options: RunOptions, timings: 
   // during a task fails that task, which `process` handles. Neither may end the run.
   pool?.on('error', () => undefined);
   try {
-    return await extractWith(pool, config, options, timings, hooks, listed);
+    return await extractWith(pool, loaded, config, options, timings, hooks, listed);
   } finally {
     await pool?.destroy();
   }
@@ -152,16 +159,14 @@ async function extractAll(config: ResolvedConfig, options: RunOptions, timings: 
 
 async function extractWith(
   pool: Piscina<WorkerTask, WorkerResult> | null,
+  loaded: LoadedRules,
   config: ResolvedConfig,
   options: RunOptions,
   timings: Timings,
   hooks: RunHooks,
   listed?: InputListing,
 ): Promise<Extracted> {
-  const rules = await loadRules(config.rules);
-  // Date rules are validated here too, so that a bad rules file stops the run before any work.
-  const { loadDateRules } = await import('./extract/dates/index.js');
-  await loadDateRules(config.rules);
+  const { rules } = loaded;
   const cache = new ExtractionCache(cacheDir(config.output), rules.hash, PIPELINE_VERSION);
   const ingest = { extensions: config.extensions, maxBytes: config.maxFileBytes };
   // The scan of this run has listed the folder already (a shard run does not scan).
@@ -184,7 +189,11 @@ async function extractWith(
         hooks.onWarning?.(`${task.source}: too big for a worker's heap (workerHeapMb: ${config.workerHeapMb}); extracted on the main thread`);
       }
     }
-    inline ??= (await import('./worker.js')).default;
+    if (!inline) {
+      const worker = await import('./worker.js');
+      worker.processorFor(config.rules, loaded).catch(() => undefined);
+      inline = worker.default;
+    }
     return inline(task);
   };
 

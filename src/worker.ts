@@ -4,7 +4,7 @@
  */
 import { isWorkerThread, workerData } from 'piscina';
 import { putCacheEntry, type CachedSummary } from './cache.js';
-import { createDocumentProcessor, type DocumentProcessor } from './processor.js';
+import { createDocumentProcessor, type DocumentProcessor, type LoadedRules } from './processor.js';
 import { DocumentError, sourceDocumentFromBytes } from './stages/ingest.js';
 import { newTimings, type Timings } from './stages/order.js';
 import { summarize } from './stages/resolve.js';
@@ -34,24 +34,27 @@ export type WorkerResult =
 export interface WorkerData {
   /** The rules folder of the run: the thread loads its processor at once, before the first task. */
   readonly rulesDir: string;
+  /** Its rules, parsed by the main thread: the thread does not parse the YAML again. */
+  readonly rules?: LoadedRules;
 }
 
 // One processor per worker and rules folder: loading models per document would dominate the run.
 const processors = new Map<string, Promise<DocumentProcessor>>();
 
-function processorFor(rulesDir: string): Promise<DocumentProcessor> {
+/** This thread's processor for a rules folder, from rules loaded already when given. */
+export function processorFor(rulesDir: string, loaded?: LoadedRules): Promise<DocumentProcessor> {
   let processor = processors.get(rulesDir);
   if (!processor) {
-    processor = createDocumentProcessor(rulesDir);
+    processor = createDocumentProcessor(loaded ?? rulesDir);
     processors.set(rulesDir, processor);
   }
   return processor;
 }
 
-// Loading the models takes about a second: start while the main thread is still reading the
-// input. A failure here (a bad rules file) is reported by the first task that awaits it.
-const startup = isWorkerThread ? (workerData as Partial<WorkerData> | undefined)?.rulesDir : undefined;
-if (typeof startup === 'string') processorFor(startup).catch(() => undefined);
+// Loading the models takes a while: start at once, while the main thread reads the input. A
+// failure here is reported by the first task that awaits it.
+const startup = isWorkerThread ? (workerData as Partial<WorkerData> | undefined) : undefined;
+if (typeof startup?.rulesDir === 'string') processorFor(startup.rulesDir, startup.rules).catch(() => undefined);
 
 function processBytes(processor: DocumentProcessor, task: WorkerTask, timings: Timings): { extraction: DocumentExtraction } | { error: string } {
   try {
