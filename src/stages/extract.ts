@@ -41,7 +41,9 @@ export function extractDocument(doc: SegmentedDocument, extractors: Extractors):
     meta: doc.meta,
     chars: [...original].length,
     encoding: doc.source.encoding,
-    sentences: doc.sentences.map(toOriginal),
+    // Only where each sentence is: its tokens (clean offsets, for the extractors) would triple
+    // the size of every cache entry and are read by nothing downstream.
+    sentences: doc.sentences.map((s) => toOriginal({ start: s.start, end: s.end })),
     mentions: entities.mentions.map(toOriginal),
     entities: entities.entities,
     mentionEntity: entities.mentionEntity,
