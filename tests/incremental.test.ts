@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { cachedKeys } from '../src/cache.js';
 import { TABLE_NAMES } from '../src/stages/emit.js';
 
 const run = promisify(execFile);
@@ -64,10 +65,7 @@ describe('incremental runs', () => {
       expect(after.get(name), name).toBe(before.get(name));
     }
     // The deleted article's cache entry is gone; the cache holds exactly the five inputs.
-    const shards = await readdir(path.join(out, '.cache'));
-    const keys = new Set<string>();
-    for (const s of shards.filter((s) => /^[0-9a-f]{2}$/.test(s))) for (const f of await readdir(path.join(out, '.cache', s))) keys.add(f.split('.')[0]!);
-    expect(keys.size).toBe(5);
+    expect(cachedKeys(path.join(out, '.cache'))).toHaveLength(5);
   });
 
   it('gives one entity, one id, to the same person across the sample articles', async () => {
@@ -81,15 +79,22 @@ describe('incremental runs', () => {
   });
 
   it.each([
-    ['summary', '.summary.json', /\(1 extracted, 4 from cache\)/],
-    ['extraction', '.json', /\(0 extracted, 5 from cache\)/],
-  ])('never trusts a corrupt cache %s: it is extracted again', async (_, suffix, summary) => {
+    ['summary', 2, /\(1 extracted, 4 from cache\)/],
+    ['extraction', 4, /\(0 extracted, 5 from cache\)/],
+  ])('never trusts a corrupt cache %s: it is extracted again', async (_, field, summary) => {
     const out = await mkdtemp(path.join(tmpdir(), 'inc-corrupt-'));
     await cli(['--input', 'raw', '--output', out]);
     const good = await tables(out);
-    const shard = (await readdir(path.join(out, '.cache'))).find((s) => /^[0-9a-f]{2}$/.test(s))!;
-    const file = (await readdir(path.join(out, '.cache', shard))).find((f) => f.endsWith(suffix) && (suffix !== '.json' || !f.endsWith('.summary.json')))!;
-    await writeFile(path.join(out, '.cache', shard, file), '{"key": "not this one", "extraction": {');
+    // Overwrite one entry's summary or extraction line in its pack, in place, with a line that
+    // is JSON but names another key.
+    const packs = path.join(out, '.cache', 'packs');
+    const idx = (await readdir(packs)).find((f) => f.endsWith('.idx'))!;
+    const [, ...at] = (await readFile(path.join(packs, idx), 'utf8')).split('\n')[0]!.split('\t');
+    const [offset, length] = [Number(at[field - 2]), Number(at[field - 1])];
+    const packFile = path.join(packs, idx.replace(/\.idx$/, '.pack'));
+    const pack = await readFile(packFile);
+    Buffer.from(`{"key":"not this one"}`.padEnd(length - 1, ' ') + '\n').copy(pack, offset);
+    await writeFile(packFile, pack);
     await rm(path.join(out, 'manifest.json'));
     const log = await cli(['--input', 'raw', '--output', out]);
     expect(log).toMatch(summary);

@@ -6,6 +6,7 @@
 import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { cachedKeys } from '../../src/cache.js';
 import { RAW_FILES, cli, expectConsistentOutput, readRaw, sha256, startCli, tempDir, writeConfig } from './support.js';
 
 const COPIES = 60; // 60 copies of the 5 sample articles: 300 documents
@@ -44,15 +45,9 @@ async function writeCorpus(version: number): Promise<string[]> {
   return written.sort();
 }
 
-/** Documents in the extraction cache: distinct keys (the hex name of each entry's files). */
+/** Documents in the extraction cache: distinct keys in its pack indexes. */
 async function cacheEntries(): Promise<number> {
-  const keys = new Set<string>();
-  const dir = path.join(output, '.cache');
-  for (const shard of await readdir(dir).catch(() => [] as string[])) {
-    if (!/^[0-9a-f]{2}$/.test(shard)) continue;
-    for (const f of await readdir(path.join(dir, shard)).catch(() => [] as string[])) if (f.endsWith('.json')) keys.add(/^[0-9a-f]+/.exec(f)![0]);
-  }
-  return keys.size;
+  return cachedKeys(path.join(output, '.cache')).length;
 }
 
 const stagingFolders = async () => (await readdir(output).catch(() => [] as string[])).filter((f) => f.startsWith('.staging-'));
