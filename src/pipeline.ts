@@ -15,6 +15,7 @@ import { EntityResolver, localIds, type MergeRecord } from './stages/resolve.js'
 import type { DocumentExtraction } from './types.js';
 import type { WorkerData, WorkerResult, WorkerTask } from './worker.js';
 import type { LoadedRules } from './processor.js';
+import type { RuleCatalog } from './report/rule-catalog.js';
 
 export { PIPELINE_VERSION, STAGES };
 
@@ -123,7 +124,16 @@ interface Extracted {
 }
 
 /** Ingest and extract: every document of the input (or of one shard), through the cache and the worker pool. */
-async function extractAll(config: ResolvedConfig, options: RunOptions, timings: Timings, hooks: RunHooks, listed?: InputListing, fresh = Infinity): Promise<Extracted> {
+async function extractAll(
+  config: ResolvedConfig,
+  options: RunOptions,
+  timings: Timings,
+  hooks: RunHooks,
+  listed?: InputListing,
+  fresh = Infinity,
+  /** Called once the pool is starting: this thread is free while the workers load their models. */
+  whileWorkersStart?: () => void,
+): Promise<Extracted> {
   // The rules are parsed and validated here, once, before any work (a bad rules file stops the
   // run), and handed to the worker threads as data: each would otherwise parse the YAML again,
   // half a second of its start while the models load.
@@ -150,6 +160,7 @@ async function extractAll(config: ResolvedConfig, options: RunOptions, timings: 
   // A worker that dies between tasks (out of memory) is replaced by the pool; one that dies
   // during a task fails that task, which `process` handles. Neither may end the run.
   pool?.on('error', () => undefined);
+  whileWorkersStart?.();
   try {
     return await extractWith(pool, loaded, config, options, timings, hooks, listed);
   } finally {
@@ -437,7 +448,14 @@ export async function runPipeline(config: ResolvedConfig, options: RunOptions = 
   // Articles the last run did not see (by content, under these rules): about what is to extract.
   const seen = new Set((last?.units ?? []).map((u) => u.key));
   const fresh = scan && !options.full ? scan.units.filter((u) => !seen.has(u.key)).length : Infinity;
-  const ex = await extractAll(config, options, timings, hooks, scan?.listing, fresh);
+  // The report's rule catalog parses every rule file again (for the line of each entry): a third
+  // of a second, done while the worker threads load their models and this thread waits.
+  let catalog: Promise<RuleCatalog> | undefined;
+  const startCatalog = () => {
+    catalog = import('./report/rule-catalog.js').then((m) => m.loadRuleCatalog(path.resolve(config.rules)));
+    catalog.catch(() => undefined);
+  };
+  const ex = await extractAll(config, options, timings, hooks, scan?.listing, fresh, options.shard ? undefined : startCatalog);
   const base = {
     pipeline: { name: 'news-commitments-pipeline', version: PIPELINE_VERSION },
     rules: { dir: path.relative(process.cwd(), config.rules) || '.', sha256: ex.rulesHash },
@@ -479,7 +497,7 @@ export async function runPipeline(config: ResolvedConfig, options: RunOptions = 
     merges: out.merges,
     timings_ms: Object.fromEntries(STAGES.map((s) => [s, Math.round(timings[s])])),
   });
-  const report = await timedAsync(timings, 'emit', () => writeReport(config.output, { inputDir: config.input, rulesDir: config.rules }));
+  const report = await timedAsync(timings, 'emit', () => writeReport(config.output, { inputDir: config.input, rulesDir: config.rules, ...(catalog ? { catalog } : {}) }));
   return {
     documents: ex.inputs.length,
     cached: ex.cached,

@@ -39,6 +39,8 @@ export interface ReportOptions {
   /** Folder of rule files; default: the one the manifest names, else `rules`. */
   readonly rulesDir?: string;
   readonly limits?: Partial<ReportLimits>;
+  /** The rule catalog of `rulesDir`, when the caller has loaded it already (or is loading it). */
+  readonly catalog?: RuleCatalog | Promise<RuleCatalog>;
 }
 
 /** Where a record's span sits in a passage: [passage index, start, end) in UTF-16 units of that passage. */
@@ -182,7 +184,7 @@ export async function buildReportModel(outputDir: string, options: ReportOptions
   const notes: string[] = [];
   const inputDir = options.inputDir ? path.resolve(options.inputDir) : manifestInputDir(manifest);
   const rulesDir = path.resolve(options.rulesDir ?? manifest.rules?.dir ?? 'rules');
-  const catalog = await loadRuleCatalog(rulesDir);
+  const catalog = await (options.catalog ?? loadRuleCatalog(rulesDir));
 
   const docRows = await readAllRows(outputDir, 'documents');
   const docIndex = new Map(docRows.map((d, i) => [d.doc_id, i]));

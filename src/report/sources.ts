@@ -1,4 +1,4 @@
-import { readFile } from 'node:fs/promises';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { expandInput } from '../stages/formats.js';
 import { decodeText, sha256Hex } from '../stages/ingest.js';
@@ -16,7 +16,9 @@ export type SourceText =
 export async function readSourceText(inputDir: string, source: string, sha256: string): Promise<SourceText> {
   let bytes: Uint8Array;
   try {
-    bytes = await readFile(path.join(inputDir, source));
+    // Read synchronously: the report reads hundreds of small files one after another, and each
+    // await of the promise API costs several event-loop turns.
+    bytes = readFileSync(path.join(inputDir, source));
   } catch (err) {
     const record = /^(.*\.jsonl?)#\d+$/i.exec(source);
     if (!record) return { ok: false, problem: `cannot read ${path.join(inputDir, source)}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}` };
@@ -35,7 +37,7 @@ export async function readSourceText(inputDir: string, source: string, sha256: s
 async function readRecord(inputDir: string, file: string, source: string): Promise<{ ok: true; bytes: Uint8Array } | { ok: false; problem: string }> {
   let container: Buffer;
   try {
-    container = await readFile(path.join(inputDir, file));
+    container = readFileSync(path.join(inputDir, file));
   } catch (err) {
     return { ok: false, problem: `cannot read ${path.join(inputDir, file)}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}` };
   }

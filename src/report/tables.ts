@@ -1,7 +1,6 @@
 import { createReadStream } from 'node:fs';
 import { access, readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { createInterface } from 'node:readline';
 
 /** The rows of the output tables as the report and `explain` read them back (see `TABLES` in stages/emit.ts). */
 export interface DocumentRow {
@@ -142,22 +141,29 @@ export async function forEachRow<T extends TableKey>(outputDir: string, table: T
   } catch {
     throw new OutputFolderError(`no ${table}.jsonl in ${outputDir}: run the pipeline first`);
   }
-  const stream = createReadStream(file, { encoding: 'utf8' });
-  const lines = createInterface({ input: stream, crlfDelay: Infinity });
+  // Read in large chunks and split here: readline's async iterator costs a promise per line,
+  // a third of the report's time on a 50,000-row mentions table.
+  const stream = createReadStream(file, { encoding: 'utf8', highWaterMark: 1 << 20 });
   let index = 0;
-  try {
-    for await (const line of lines) {
-      if (!line.trim()) continue;
-      let row: TableRows[T];
-      try {
-        row = JSON.parse(line) as TableRows[T];
-      } catch (err) {
-        throw new OutputFolderError(`${file}:${index + 1}: not valid JSON: ${(err as Error).message}`);
-      }
-      if (visit(row, index++) === false) break;
+  let rest = '';
+  const take = (line: string): boolean => {
+    if (!line.trim()) return true;
+    let row: TableRows[T];
+    try {
+      row = JSON.parse(line) as TableRows[T];
+    } catch (err) {
+      throw new OutputFolderError(`${file}:${index + 1}: not valid JSON: ${(err as Error).message}`);
     }
+    return visit(row, index++) !== false;
+  };
+  try {
+    for await (const chunk of stream as AsyncIterable<string>) {
+      const lines = (rest + chunk).split('\n');
+      rest = lines.pop()!;
+      for (const line of lines) if (!take(line)) return;
+    }
+    take(rest);
   } finally {
-    lines.close();
     stream.destroy();
   }
 }
