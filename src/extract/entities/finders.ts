@@ -260,15 +260,19 @@ export const findGivenNamePeople: Finder = (sentence, lexicon) => {
   return out;
 };
 
-const SAID = '(?:said|says|told|added|argued|warned|insisted|claimed|admitted|explained|stated|noted|announced|wrote|replied)';
+const SAID_WORDS = 'said|says|told|added|argued|warned|insisted|claimed|admitted|explained|stated|noted|announced|wrote|replied';
+const SAID = `(?:${SAID_WORDS})`;
+const SPEAKER_NAME = `${NAME_WORD}(?:\\s+${NAME_WORD}){1,2}`;
+const SPEAKER_AFTER = new RegExp(`(?<![\\p{L}'])(${SPEAKER_NAME})(?:,[^,]{1,80},)?\\s+${SAID}\\b`, 'gu');
+const SPEAKER_BEFORE = new RegExp(`\\b${SAID}\\s+(${SPEAKER_NAME})`, 'gu');
+/** Both patterns need a reporting verb: most sentences have none and skip the name scan. */
+const ANY_SAID = new RegExp(SAID_WORDS);
 
 /** "..., Charles Clarke said" / "said John Prescott": reporting verbs name the speaker. */
 export const findSpeakers: Finder = (sentence, lexicon) => {
   const out: Candidate[] = [];
-  const name = `${NAME_WORD}(?:\\s+${NAME_WORD}){1,2}`;
-  const after = new RegExp(`(?<![\\p{L}'])(${name})(?:,[^,]{1,80},)?\\s+${SAID}\\b`, 'gu');
-  const before = new RegExp(`\\b${SAID}\\s+(${name})`, 'gu');
-  for (const re of [after, before]) {
+  if (!ANY_SAID.test(sentence.text)) return out;
+  for (const re of [SPEAKER_AFTER, SPEAKER_BEFORE]) {
     for (const m of sentence.text.matchAll(re)) {
       const run = narrowRun(m[1]!, lexicon);
       const start = m.index + m[0].indexOf(m[1]!) + run.offset;
