@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { readFileSync, statSync } from 'node:fs';
 import { mkdir, readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
@@ -14,6 +14,7 @@ import { PIPELINE_VERSION, STAGES, addTimings, newTimings, timed, timedAsync, ty
 import { EntityResolver, localIds, type MergeRecord } from './stages/resolve.js';
 import type { DocumentExtraction } from './types.js';
 import type { WorkerData, WorkerResult, WorkerTask } from './worker.js';
+import { RulesPublisher, rulesChannelName } from './rules-channel.js';
 import type { LoadedRules } from './processor.js';
 import type { RuleCatalog } from './report/rule-catalog.js';
 
@@ -134,15 +135,10 @@ async function extractAll(
   /** Called once the pool is starting: this thread is free while the workers load their models. */
   whileWorkersStart?: () => void,
 ): Promise<Extracted> {
-  // The rules are parsed and validated here, once, before any work (a bad rules file stops the
-  // run), and handed to the worker threads as data: each would otherwise parse the YAML again,
-  // half a second of its start while the models load.
-  const rules = await loadRules(config.rules);
-  const { loadDateRules } = await import('./extract/dates/index.js');
-  const loaded: LoadedRules = { rules, dates: await loadDateRules(config.rules) };
-  // The pool starts next, so that its threads load their NLP models while this thread reads the
-  // input: as many threads as there are new articles, up to `concurrency` (a run that adds one
-  // article starts one). It grows to `concurrency` if more articles need work.
+  // The pool starts first, so that its threads load their NLP models while this thread parses the
+  // rules and reads the input: as many threads as there are new articles, up to `concurrency` (a
+  // run that adds one article starts one). It grows to `concurrency` if more articles need work.
+  const channel = rulesChannelName(`${process.pid}-${randomBytes(6).toString('hex')}`);
   const pool =
     config.concurrency > 1
       ? new (await import('piscina')).Piscina<WorkerTask, WorkerResult>({
@@ -150,7 +146,7 @@ async function extractAll(
           minThreads: Math.max(1, Math.min(config.concurrency, fresh)),
           maxThreads: config.concurrency,
           idleTimeout: 1000,
-          workerData: { rulesDir: config.rules, rules: loaded } satisfies WorkerData,
+          workerData: { rulesDir: config.rules, channel } satisfies WorkerData,
           // A worker's live heap is about 60 MB; left unbounded, V8 let each grow by 150 MB over
           // 8,900 articles, and peak memory grew with the corpus. A document too big for this
           // heap is extracted again on the main thread (see `process` below).
@@ -160,10 +156,19 @@ async function extractAll(
   // A worker that dies between tasks (out of memory) is replaced by the pool; one that dies
   // during a task fails that task, which `process` handles. Neither may end the run.
   pool?.on('error', () => undefined);
-  whileWorkersStart?.();
+  const rulesOut = pool ? new RulesPublisher(channel) : null;
   try {
+    // The rules are parsed and validated here, once, before any work (a bad rules file stops the
+    // run), and handed to the worker threads as data: each would otherwise parse the YAML again,
+    // half a second of its start while the models load.
+    const rules = await loadRules(config.rules);
+    const { loadDateRules } = await import('./extract/dates/index.js');
+    const loaded: LoadedRules = { rules, dates: await loadDateRules(config.rules) };
+    rulesOut?.publish(loaded);
+    whileWorkersStart?.();
     return await extractWith(pool, loaded, config, options, timings, hooks, listed);
   } finally {
+    rulesOut?.close();
     await pool?.destroy();
   }
 }

@@ -5,6 +5,7 @@
 import { isWorkerThread, workerData } from 'piscina';
 import { putCacheEntry, type CachedSummary } from './cache.js';
 import { createDocumentProcessor, type DocumentProcessor, type LoadedRules } from './processor.js';
+import { receiveRules } from './rules-channel.js';
 import { DocumentError, sourceDocumentFromBytes } from './stages/ingest.js';
 import { newTimings, type Timings } from './stages/order.js';
 import { summarize } from './stages/resolve.js';
@@ -34,18 +35,18 @@ export type WorkerResult =
 export interface WorkerData {
   /** The rules folder of the run: the thread loads its processor at once, before the first task. */
   readonly rulesDir: string;
-  /** Its rules, parsed by the main thread: the thread does not parse the YAML again. */
-  readonly rules?: LoadedRules;
+  /** Where the main thread publishes the rules it parsed (`rules-channel.ts`): the thread does not parse the YAML again. */
+  readonly channel?: string;
 }
 
 // One processor per worker and rules folder: loading models per document would dominate the run.
 const processors = new Map<string, Promise<DocumentProcessor>>();
 
-/** This thread's processor for a rules folder, from rules loaded already when given. */
-export function processorFor(rulesDir: string, loaded?: LoadedRules): Promise<DocumentProcessor> {
+/** This thread's processor for a rules folder, from rules loaded already (or being loaded) when given. */
+export function processorFor(rulesDir: string, loaded?: LoadedRules | Promise<LoadedRules>): Promise<DocumentProcessor> {
   let processor = processors.get(rulesDir);
   if (!processor) {
-    processor = createDocumentProcessor(loaded ?? rulesDir);
+    processor = loaded ? Promise.resolve(loaded).then(createDocumentProcessor) : createDocumentProcessor(rulesDir);
     processors.set(rulesDir, processor);
   }
   return processor;
@@ -54,7 +55,7 @@ export function processorFor(rulesDir: string, loaded?: LoadedRules): Promise<Do
 // Loading the models takes a while: start at once, while the main thread reads the input. A
 // failure here is reported by the first task that awaits it.
 const startup = isWorkerThread ? (workerData as Partial<WorkerData> | undefined) : undefined;
-if (typeof startup?.rulesDir === 'string') processorFor(startup.rulesDir, startup.rules).catch(() => undefined);
+if (typeof startup?.rulesDir === 'string') processorFor(startup.rulesDir, startup.channel ? receiveRules(startup.channel) : undefined).catch(() => undefined);
 
 function processBytes(processor: DocumentProcessor, task: WorkerTask, timings: Timings): { extraction: DocumentExtraction } | { error: string } {
   try {
