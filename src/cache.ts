@@ -1,4 +1,4 @@
-import { createHash, randomBytes } from 'node:crypto';
+import { hash, randomBytes } from 'node:crypto';
 import { appendFileSync, closeSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { threadId } from 'node:worker_threads';
@@ -41,7 +41,7 @@ export class ExtractionCache {
 
   /** The cache key of a document with this content under these rules and this pipeline. */
   keyFor(sha256: string): string {
-    return createHash('sha256').update(`${sha256}\0${this.rulesHash}\0${this.pipelineVersion}`).digest('hex').slice(0, 32);
+    return hash('sha256', `${sha256}\0${this.rulesHash}\0${this.pipelineVersion}`, 'hex').slice(0, 32);
   }
 
   /** Read once, when first needed: entries written later by other threads are not seen by this instance. */

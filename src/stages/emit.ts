@@ -1,4 +1,4 @@
-import { createHash, type Hash } from 'node:crypto';
+import { createHash, hash, type Hash } from 'node:crypto';
 import { mkdir, open, readdir, readFile, rename, rm, type FileHandle } from 'node:fs/promises';
 import path from 'node:path';
 import { createRequire } from 'node:module';
@@ -98,7 +98,7 @@ export const TABLE_NAMES = Object.keys(TABLES) as TableName[];
 
 
 const hashId = (prefix: string, ...parts: (string | number)[]) =>
-  `${prefix}${createHash('sha256').update(parts.join('\0')).digest('hex').slice(0, 12)}`;
+  `${prefix}${hash('sha256', parts.join('\0'), 'hex').slice(0, 12)}`;
 
 const oneLine = (s: string) => s.replace(/\s+/g, ' ').trim();
 

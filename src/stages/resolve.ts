@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import { bestName } from '../text/names.js';
 import { matchKey, straightenQuotes } from '../text/fold.js';
 import type { EntityType, LocalEntity } from '../types.js';
@@ -58,7 +58,7 @@ export function entityKey(type: EntityType, name: string, country: string): stri
 
 /** Ids depend only on the entity's key, never on run order or on the other documents in the batch. */
 export function entityId(key: string): string {
-  return `E${createHash('sha256').update(key).digest('hex').slice(0, 12)}`;
+  return `E${hash('sha256', key, 'hex').slice(0, 12)}`;
 }
 
 interface Cluster {
