@@ -94,8 +94,14 @@ function tryRead(...args: Parameters<typeof readFileBytes>): Buffer | Error {
 
 /** The cache key of an input unit: its bytes, plus container metadata (a JSONL record's title is part of its input). */
 function unitKey(cache: ExtractionCache, unit: { readonly bytes: Uint8Array; readonly meta?: Readonly<Record<string, string>> }): { sha256: string; key: string } {
+  const { sha256, id } = unitContent(unit);
+  return { sha256, key: cache.keyFor(id) };
+}
+
+/** What identifies a unit's content, rules aside: its bytes' hash, with the container's metadata if any. */
+function unitContent(unit: { readonly bytes: Uint8Array; readonly meta?: Readonly<Record<string, string>> }): { sha256: string; id: string } {
   const sha256 = sha256Hex(unit.bytes);
-  return { sha256, key: cache.keyFor(unit.meta ? sha(`${sha256}\0${JSON.stringify(unit.meta)}`) : sha256) };
+  return { sha256, id: unit.meta ? sha(`${sha256}\0${JSON.stringify(unit.meta)}`) : sha256 };
 }
 
 /** The settings that change what is extracted; paths and worker counts do not. */
@@ -282,27 +288,86 @@ async function extractWith(
 }
 
 /**
- * The cheap first look of a run: every article's source and cache key, from the file bytes and
- * the rule files' bytes alone (no rules parsed, no model loaded, no cache read).
+ * What a run's scan saw of each input file: its size and modification time, and the units (with
+ * their content ids) and failures its bytes gave. A later scan with the same input folder and
+ * config takes a file whose size and modification time are unchanged from here, without reading
+ * and hashing it again, the way git and make do. A file modified less than a second before that
+ * scan started is always read again: a second write within the file system's timestamp tick
+ * could leave its time unchanged.
  */
-async function scanUnits(config: ResolvedConfig): Promise<{ units: UnitRecord[]; rulesHash: string; failures: Failure[]; listing: InputListing }> {
+interface InputStamps {
+  readonly input: string;
+  readonly config: string;
+  /** When the scan that made these stamps started (ms since the epoch). */
+  readonly since: number;
+  readonly files: Record<string, FileStamp>;
+}
+
+interface FileStamp {
+  readonly size: number;
+  readonly mtimeMs: number;
+  readonly units: readonly { readonly source: string; readonly id: string }[];
+  readonly failures: readonly Failure[];
+}
+
+const INPUT_STAMPS = 'inputs.json';
+const RACY_MS = 1000;
+
+async function readInputStamps(config: ResolvedConfig): Promise<InputStamps | null> {
+  const s = await readJson<InputStamps>(path.join(cacheDir(config.output), INPUT_STAMPS));
+  const valid = !!s && s.input === config.input && s.config === configHash(config) && typeof s.since === 'number' && !!s.files && typeof s.files === 'object';
+  return valid ? s : null;
+}
+
+function statOrNull(file: string): { size: number; mtimeMs: number } | null {
+  try {
+    const st = statSync(file);
+    return { size: st.size, mtimeMs: st.mtimeMs };
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * The cheap first look of a run: every article's source and cache key, from the file bytes and
+ * the rule files' bytes alone (no rules parsed, no model loaded, no cache read); files unchanged
+ * since the last scan (`InputStamps`) are not even read.
+ */
+async function scanUnits(config: ResolvedConfig, previous: InputStamps | null): Promise<{ units: UnitRecord[]; rulesHash: string; failures: Failure[]; listing: InputListing; stamps: InputStamps }> {
+  const since = Date.now();
   const rulesHash = await hashRuleFiles(config.rules);
   const cache = new ExtractionCache(cacheDir(config.output), rulesHash, PIPELINE_VERSION);
   const ingest = { extensions: config.extensions, maxBytes: config.maxFileBytes };
   const listing = await listInputFiles(config.input, ingest);
   const units: UnitRecord[] = [];
   const failures: Failure[] = listing.errors.map((e) => ({ source: e.source, error: e.message }));
+  const files: Record<string, FileStamp> = {};
   for (const source of listing.files) {
-    const got = tryRead(config.input, source, ingest);
-    if (got instanceof Error) {
-      failures.push({ source, error: got.message });
-      continue;
+    // Stated before the read: a file that changes during it gets a newer time than this one.
+    const st = statOrNull(path.join(config.input, source));
+    const old = previous?.files[source];
+    let stamp: FileStamp;
+    if (old && st && st.size === old.size && st.mtimeMs === old.mtimeMs && st.mtimeMs < previous!.since - RACY_MS) stamp = old;
+    else {
+      const got = tryRead(config.input, source, ingest);
+      if (got instanceof Error) {
+        failures.push({ source, error: got.message });
+        continue;
+      }
+      const expanded = expandInput(source, got);
+      stamp = {
+        size: st?.size ?? -1,
+        mtimeMs: st?.mtimeMs ?? -1,
+        units: expanded.units.map((u) => ({ source: u.source, id: unitContent(u).id })),
+        failures: expanded.errors.map((e) => ({ source: e.source, error: e.message })),
+      };
     }
-    const expanded = expandInput(source, got);
-    for (const e of expanded.errors) failures.push({ source: e.source, error: e.message });
-    for (const u of expanded.units) units.push({ source: u.source, key: unitKey(cache, u).key });
+    files[source] = stamp;
+    failures.push(...stamp.failures);
+    for (const u of stamp.units) units.push({ source: u.source, key: cache.keyFor(u.id) });
   }
-  return { units: units.sort(bySource), rulesHash, failures: failures.sort(bySource), listing };
+  const stamps: InputStamps = { input: config.input, config: configHash(config), since, files };
+  return { units: units.sort(bySource), rulesHash, failures: failures.sort(bySource), listing, stamps };
 }
 
 interface Manifest {
@@ -436,7 +501,7 @@ export async function runPipeline(config: ResolvedConfig, options: RunOptions = 
   const t0 = performance.now();
   const timings = newTimings();
   // Unchanged input, rules and config: nothing to load, extract or write.
-  const scan = options.shard ? null : await timedAsync(timings, 'ingest', () => scanUnits(config));
+  const scan = options.shard ? null : await timedAsync(timings, 'ingest', async () => scanUnits(config, options.full ? null : await readInputStamps(config)));
   // A run killed before it could clean up leaves a staging folder; the next run removes it.
   await removeLeftovers(config.output);
   const last = scan ? await readJson<Manifest>(path.join(config.output, 'manifest.json')) : null;
@@ -502,6 +567,7 @@ export async function runPipeline(config: ResolvedConfig, options: RunOptions = 
     merges: out.merges,
     timings_ms: Object.fromEntries(STAGES.map((s) => [s, Math.round(timings[s])])),
   });
+  if (scan) await writeFileAtomic(path.join(cacheDir(config.output), INPUT_STAMPS), `${JSON.stringify(scan.stamps)}\n`);
   const report = await timedAsync(timings, 'emit', () => writeReport(config.output, { inputDir: config.input, rulesDir: config.rules, ...(catalog ? { catalog } : {}) }));
   return {
     documents: ex.inputs.length,

@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { cp, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { cp, mkdtemp, readdir, readFile, rm, utimes, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
@@ -76,6 +76,42 @@ describe('incremental runs', () => {
     expect(chinh).toHaveLength(1);
     expect(chinh[0]).toMatchObject({ name: 'Phạm Minh Chính', doc_count: 2 });
     expect(rows.filter((e) => e.type === 'PERSON' && String(e.name).startsWith('Hun ')).map((e) => e.name).sort()).toEqual(['Hun Manet', 'Hun Sen']);
+  });
+
+  it('does not read an input file whose size and modification time are what the last scan saw', async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'inc-stamps-in-'));
+    await cp('raw', dir, { recursive: true });
+    const file = path.join(dir, (await readdir(dir)).sort()[0]!);
+    const old = new Date('2020-01-02T03:04:05Z');
+    for (const f of await readdir(dir)) await utimes(path.join(dir, f), old, old);
+    const out = await mkdtemp(path.join(tmpdir(), 'inc-stamps-out-'));
+    await cli(['--input', dir, '--output', out]);
+    const first = await tables(out);
+
+    // Same size, other bytes, old time restored: taken as unchanged, as git and make would.
+    const text = await readFile(file, 'utf8');
+    const edited = text.replace(/Vietnam/, 'Vietnan');
+    expect(edited).not.toBe(text);
+    await writeFile(file, edited);
+    await utimes(file, old, old);
+    expect(await cli(['--input', dir, '--output', out])).toMatch(/already up to date/);
+    // --full reads every file.
+    expect(await cli(['--input', dir, '--output', out, '--full'])).toMatch(/5 documents processed \(5 extracted, 0 from cache\)/);
+    expect(await tables(out)).not.toEqual(first);
+
+    // A file whose time is too recent to trust (here: in the future) is read on every run.
+    const future = new Date(Date.now() + 3_600_000);
+    await writeFile(file, text);
+    await utimes(file, future, future);
+    expect(await cli(['--input', dir, '--output', out])).toMatch(/\(1 extracted, 4 from cache\)/);
+    await writeFile(file, edited);
+    await utimes(file, future, future);
+    expect(await cli(['--input', dir, '--output', out])).toMatch(/\(1 extracted, 4 from cache\)/);
+    expect(await tables(out)).not.toEqual(first);
+    await writeFile(file, text);
+    await utimes(file, future, future);
+    await cli(['--input', dir, '--output', out]);
+    expect(await tables(out)).toEqual(first);
   });
 
   it.each([
