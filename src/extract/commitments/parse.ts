@@ -8,7 +8,8 @@ interface View {
   readonly length: number;
   match(pattern: Pattern): View;
   groups(name: string): View;
-  json(opts: object): { terms: { pre: string; text: string; post: string; tags: string[] }[] }[];
+  /** The parsed terms, sentence by sentence: compromise's own objects, read here and never changed. */
+  readonly docs: readonly (readonly { readonly pre: string; readonly text: string; readonly post: string; readonly tags: ReadonlySet<string> }[])[];
 }
 
 interface Tokenized extends View {
@@ -90,18 +91,19 @@ export interface ParsedSentence {
 
 export function parseSentence(text: string): ParsedSentence {
   const doc = parse(text);
-  const json = doc.json({ terms: { offset: false } });
+  // compromise's terms as they are: `json()` would copy each one and rebuild every sentence's text.
+  const sentences = doc.docs;
   const terms: Term[] = [];
   /** Flat index of the first term of each compromise sentence. */
   const firstOf: number[] = [];
   let at = 0;
-  for (const s of json) {
+  for (const s of sentences) {
     firstOf.push(terms.length);
-    for (const t of s.terms) {
+    for (const t of s) {
       at += t.pre.length;
       const start = text.indexOf(t.text, at) === at ? at : Math.max(at, text.indexOf(t.text, at));
       const end = start + t.text.length;
-      terms.push({ start, end, text: t.text, tags: new Set(t.tags) });
+      terms.push({ start, end, text: t.text, tags: t.tags });
       at = end + t.post.length;
     }
   }
