@@ -1,5 +1,7 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { bestLongForm } from '../../src/extract/entities/acronyms.js';
+import { continuesWord } from '../../src/extract/entities/lexicon.js';
 import { testKit } from '../helpers.js';
 
 const kit = await testKit();
@@ -104,5 +106,25 @@ describe('bestLongForm (Schwartz-Hearst)', () => {
   ])('%s in "%s" -> %s', (short, long, expected) => {
     const got = bestLongForm(short, long);
     expect(got === null ? null : got.replace(/^the /, '')).toBe(expected);
+  });
+});
+
+describe('continuesWord (where a gazetteer form may end)', () => {
+  const byRegex = (text: string, end: number) => /^(?:[\p{L}\p{N}]|-\p{L})/u.test(text.slice(end, end + 2));
+  it('says what the regex it replaces says, on any text and position', () => {
+    const chars = fc.oneof(
+      fc.constantFrom('a', 'Z', '5', '-', ' ', "'", '.', 'ạ', 'Đ', '٣', '—', '\u0301', '\ud835', '\udc00', '𝐀', '中'),
+      fc.string({ unit: 'binary', maxLength: 1 }),
+    );
+    fc.assert(
+      fc.property(fc.array(chars, { maxLength: 6 }), fc.nat(8), (parts, at) => {
+        const text = parts.join('');
+        expect(continuesWord(text, at)).toBe(byRegex(text, at));
+      }),
+      { numRuns: 20000 },
+    );
+  });
+  it('ends "Laos" before a space or a full stop, not before "-based" or a letter', () => {
+    expect(['Laos is', 'Laos.', 'Laos-', 'Laos-based', 'Laoss', 'Laos-5'].map((t) => continuesWord(t, 4))).toEqual([false, false, false, true, true, false]);
   });
 });

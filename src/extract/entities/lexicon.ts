@@ -48,7 +48,7 @@ export class FormIndex {
       if (!list) continue;
       for (const form of list) {
         const end = m.index + form.length;
-        if (text.startsWith(form, m.index) && !/^(?:[\p{L}\p{N}]|-\p{L})/u.test(text.slice(end, end + 2))) {
+        if (text.startsWith(form, m.index) && !continuesWord(text, end)) {
           out.push({ index: m.index, form });
           word.lastIndex = end;
           break;
@@ -62,6 +62,28 @@ export class FormIndex {
   has(head: string): boolean {
     return this.byHead.has(head);
   }
+}
+
+const LETTER_OR_DIGIT = /^[\p{L}\p{N}]$/u;
+const LETTER = /^\p{L}$/u;
+
+/**
+ * Does the word go on at `end` (a letter or digit, or a hyphen and a letter: "Laos-based")?
+ * The regex `^(?:[\p{L}\p{N}]|-\p{L})` on `text.slice(end, end + 2)`, without the slice and
+ * the regex for ASCII, which is most of the text.
+ */
+export function continuesWord(text: string, end: number): boolean {
+  const c = text.charCodeAt(end);
+  if (Number.isNaN(c)) return false;
+  if (c < 128) {
+    if ((c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122)) return true;
+    if (c !== 45) return false;
+    // A hyphen: the unit after it must be a letter on its own (half a surrogate pair is not).
+    const d = text.charCodeAt(end + 1);
+    if (Number.isNaN(d)) return false;
+    return d < 128 ? (d >= 65 && d <= 90) || (d >= 97 && d <= 122) : LETTER.test(String.fromCharCode(d));
+  }
+  return LETTER_OR_DIGIT.test(String.fromCodePoint(text.codePointAt(end)!));
 }
 
 /** Everything the entity finders read, compiled once per process from the rule files. */
