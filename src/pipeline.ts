@@ -2,7 +2,6 @@ import { createHash, randomBytes } from 'node:crypto';
 import { readFileSync, statSync } from 'node:fs';
 import { mkdir, readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
-import pLimit from 'p-limit';
 import type { Piscina } from 'piscina';
 import { ExtractionCache, type CachedSummary } from './cache.js';
 import type { ResolvedConfig } from './config.js';
@@ -11,7 +10,7 @@ import { TABLE_NAMES, TableWriter, documentRows, entityRows, removeLeftovers, wr
 import { expandInput } from './stages/formats.js';
 import { listInputFiles, readFileBytes, sha256Hex, type InputListing } from './stages/ingest.js';
 import { PIPELINE_VERSION, STAGES, addTimings, newTimings, timed, timedAsync, type Timings } from './stages/order.js';
-import { EntityResolver, localIds, type MergeRecord } from './stages/resolve.js';
+import type { EntityResolver, MergeRecord } from './stages/resolve.js';
 import type { DocumentExtraction } from './types.js';
 import type { WorkerData, WorkerResult, WorkerTask } from './worker.js';
 import { RulesPublisher, rulesChannelName } from './rules-channel.js';
@@ -221,6 +220,8 @@ async function extractWith(
 
   const inputs: InputRecord[] = [];
   const units: UnitRecord[] = [];
+  // Loaded here, not at the top: a run that finds its output up to date needs neither.
+  const [{ default: pLimit }, { EntityResolver }] = await Promise.all([import('p-limit'), import('./stages/resolve.js')]);
   const resolver = new EntityResolver();
   let cached = 0;
   let done = 0;
@@ -431,6 +432,7 @@ async function resolveAndEmit(
   /** Extracts a document again when its cached extraction cannot be read (a corrupt entry is never trusted). */
   recover: (input: InputRecord) => Promise<DocumentExtraction | null> = async () => null,
 ): Promise<{ counts: Record<TableName, number>; files: Awaited<ReturnType<TableWriter['commit']>>; merges: readonly MergeRecord[] }> {
+  const { localIds } = await import('./stages/resolve.js');
   const registryFile = path.join(cacheDir(outputDir), REGISTRY);
   const registry = new Map(Object.entries((await readJson<Record<string, string>>(registryFile)) ?? {}));
   const resolution = timed(timings, 'resolve', () => resolver.resolve(registry));
@@ -586,7 +588,7 @@ export async function mergeShards(outputDir: string, partDirs: readonly string[]
   const t0 = performance.now();
   const timings = newTimings();
   const docs: { input: InputRecord; cache: ExtractionCache }[] = [];
-  const resolver = new EntityResolver();
+  const resolver = new (await import('./stages/resolve.js')).EntityResolver();
   const failures: Failure[] = [];
   let base: Record<string, unknown> | null = null;
   for (const dir of partDirs) {
