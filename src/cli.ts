@@ -226,7 +226,8 @@ export async function main(argv: readonly string[]): Promise<number> {
   }
 }
 
-if (import.meta.url === `file://${process.argv[1]}` || process.argv[1]?.endsWith('cli.ts')) {
+/** Runs the command line and sets the process's exit code; `bin/pipeline.mjs` calls it from a build. */
+export function runCli(argv: readonly string[]): void {
   let finished = false;
   // If nothing is left to wait on before the run settles (a worker lost without a word), Node
   // would end the process with code 0 and no output: say so and exit 1 instead.
@@ -235,8 +236,10 @@ if (import.meta.url === `file://${process.argv[1]}` || process.argv[1]?.endsWith
     process.stderr.write('unexpected error: the run stopped before it finished (a worker thread was lost)\n');
     process.exit(EXIT.unexpected);
   });
-  main(process.argv.slice(2)).then((code) => {
+  main(argv).then((code) => {
     finished = true;
     process.exitCode = code;
   });
 }
+
+if (import.meta.url === `file://${process.argv[1]}` || process.argv[1]?.endsWith('cli.ts')) runCli(process.argv.slice(2));

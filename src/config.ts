@@ -1,6 +1,6 @@
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { importConfig } from './config-module.js';
 import { z } from './zod.js';
 
 /** Everything a run can be told; every field is optional in `pipeline.config.ts`. */
@@ -88,11 +88,11 @@ export function resolveConfig(raw: unknown, file: string, overrides: Partial<z.o
   };
 }
 
-/** Loads `pipeline.config.ts` (or .js/.mjs) at run time; TypeScript is handled by the tsx loader. */
+/** Loads `pipeline.config.ts` (or .js/.mjs) at run time; see `importConfig` for how TypeScript is compiled. */
 export async function loadConfig(file: string, overrides: Partial<z.output<typeof ConfigSchema>> = {}): Promise<ResolvedConfig> {
   let mod: { default?: unknown };
   try {
-    mod = (await import(pathToFileURL(path.resolve(file)).href)) as { default?: unknown };
+    mod = await importConfig(file);
   } catch (err) {
     throw new ConfigError(file, '', `cannot load: ${(err as Error).message.split('\n')[0]}`);
   }

@@ -80,6 +80,12 @@ async function writeReport(...args: Parameters<typeof import('./report/index.js'
   return (await import('./report/index.js')).writeReport(...args);
 }
 
+/**
+ * The pool's thread script: the bundled worker next to this module when it runs from a build
+ * (`bin/pipeline.mjs`), else the TypeScript source, loaded through tsx as this thread is.
+ */
+const WORKER = new URL(import.meta.url.endsWith('.ts') ? './worker.ts' : './worker.mjs', import.meta.url);
+
 const bySource = (a: { readonly source: string }, b: { readonly source: string }) => (a.source < b.source ? -1 : a.source > b.source ? 1 : 0);
 
 /** An article's bytes, or the error that says why they could not be read. */
@@ -147,7 +153,7 @@ async function extractAll(
   const pool =
     config.concurrency > 1
       ? new (await import('piscina')).Piscina<WorkerTask, WorkerResult>({
-          filename: new URL('./worker.ts', import.meta.url).href,
+          filename: WORKER.href,
           minThreads: Math.max(1, Math.min(config.concurrency, fresh)),
           maxThreads: config.concurrency,
           idleTimeout: 1000,

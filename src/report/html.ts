@@ -1,12 +1,13 @@
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { SRC_DIR } from '../paths.js';
 import type { ChartSpecs } from './charts.js';
 import { MODALITY_COLORS } from './charts.js';
 import type { ReportModel } from './model.js';
 
-const HERE = path.dirname(fileURLToPath(import.meta.url));
+/** The stylesheet and browser script inlined into the page (read from the sources, also when bundled). */
+const ASSETS = path.join(SRC_DIR, 'report');
 
 /** The browser builds inlined into the page, in load order (vega-lite and vega-embed need vega). */
 const LIBRARIES = [
@@ -86,7 +87,7 @@ function documentsTable(model: ReportModel): string {
 
 /** Renders the whole self-contained page. */
 export async function renderReportHtml(model: ReportModel, specs: ChartSpecs): Promise<string> {
-  const [css, client, libs] = await Promise.all([readFile(path.join(HERE, 'report.css'), 'utf8'), readFile(path.join(HERE, 'client.js'), 'utf8'), libraryScripts()]);
+  const [css, client, libs] = await Promise.all([readFile(path.join(ASSETS, 'report.css'), 'utf8'), readFile(path.join(ASSETS, 'client.js'), 'utf8'), libraryScripts()]);
   const r = model.run;
   const legend = Object.entries(MODALITY_COLORS)
     .map(([m]) => `<span class="chip ${m}">${m}</span>`)

@@ -1,7 +1,7 @@
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { isScalar, isSeq, LineCounter, parseDocument, visit, type Node } from 'yaml';
+import { SRC_DIR } from '../paths.js';
 
 /**
  * What a record's `rule` (or an entity's merge rule) means: the `reason` of its entry in
@@ -36,7 +36,6 @@ export interface RuleCatalog {
   entriesFor(form: string): readonly GazetteerEntry[];
 }
 
-const SRC_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const FORM_KEYS = ['name', 'aliases', 'demonyms', 'forms'] as const;
 
 const oneLine = (s: string) => s.replace(/\s+/g, ' ').trim();

@@ -1,11 +1,13 @@
 import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { PROJECT_ROOT } from '../paths.js';
 
 /** The stages, in the order they run. */
 export const STAGES = ['ingest', 'clean', 'segment', 'extract', 'resolve', 'emit'] as const;
 export type StageName = (typeof STAGES)[number];
 
 export const PIPELINE_VERSION: string = (
-  JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }
+  JSON.parse(readFileSync(path.join(PROJECT_ROOT, 'package.json'), 'utf8')) as { version: string }
 ).version;
 
 /** Milliseconds spent per stage, summed over documents (and over workers). */
