@@ -18,3 +18,10 @@ function findRoot(from: string): string {
 
 /** Where the TypeScript sources are: the report's assets and the rule catalog read them at run time. */
 export const SRC_DIR: string = path.join(PROJECT_ROOT, 'src');
+
+/**
+ * The build this code runs from (`dist/<id>/`, see `bin/pipeline.mjs`), or null when it runs from
+ * the sources. What is derived from code and data together (parsed rules) can be kept here: a
+ * change to either makes a new build or a new key.
+ */
+export const BUILD_DIR: string | null = import.meta.url.endsWith('.ts') ? null : path.dirname(fileURLToPath(import.meta.url));

@@ -5,7 +5,7 @@ import path from 'node:path';
 import type { Piscina } from 'piscina';
 import { ExtractionCache, type CachedSummary } from './cache.js';
 import type { ResolvedConfig } from './config.js';
-import { hashRuleFiles, loadRules } from './rules/index.js';
+import { hashRuleFiles } from './rules/index.js';
 import { TABLE_NAMES, TableWriter, documentRows, entityRows, removeLeftovers, writeFileAtomic, type TableName } from './stages/emit.js';
 import { expandInput } from './stages/formats.js';
 import { listInputFiles, readFileBytes, sha256Hex, type InputListing } from './stages/ingest.js';
@@ -14,7 +14,7 @@ import type { EntityResolver, MergeRecord } from './stages/resolve.js';
 import type { DocumentExtraction } from './types.js';
 import type { WorkerData, WorkerResult, WorkerTask } from './worker.js';
 import { RulesPublisher, rulesChannelName } from './rules-channel.js';
-import type { LoadedRules } from './processor.js';
+import type { LoadedRules } from './rules/loaded.js';
 import type { RuleCatalog } from './report/rule-catalog.js';
 
 export { PIPELINE_VERSION, STAGES };
@@ -172,9 +172,7 @@ async function extractAll(
     // The rules are parsed and validated here, once, before any work (a bad rules file stops the
     // run), and handed to the worker threads as data: each would otherwise parse the YAML again,
     // half a second of its start while the models load.
-    const rules = await loadRules(config.rules);
-    const { loadDateRules } = await import('./extract/dates/index.js');
-    const loaded: LoadedRules = { rules, dates: await loadDateRules(config.rules) };
+    const loaded = await (await import('./rules/loaded.js')).loadAllRules(config.rules);
     rulesOut?.publish(loaded);
     whileWorkersStart?.();
     return await extractWith(pool, loaded, config, options, timings, hooks, listed);

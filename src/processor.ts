@@ -1,10 +1,11 @@
 import winkNLP from 'wink-nlp';
 import model from 'wink-eng-lite-web-model';
 import { createCommitmentExtractor } from './extract/commitments/index.js';
-import { createDateExtractor, loadDateRules, type DateRules } from './extract/dates/index.js';
+import { createDateExtractor } from './extract/dates/index.js';
 import { createEntityExtractor } from './extract/entities/index.js';
 import { buildLexicon } from './extract/entities/lexicon.js';
-import { loadRules, type RuleSet } from './rules/index.js';
+import type { RuleSet } from './rules/index.js';
+import { parseAllRules, type LoadedRules } from './rules/loaded.js';
 import { cleanDocument, compileFurniture } from './stages/clean.js';
 import { createDatelineReader } from './stages/dateline.js';
 import { extractDocument, type Extractors } from './stages/extract.js';
@@ -19,23 +20,12 @@ export interface DocumentProcessor {
   process(src: SourceDocument, timings?: Timings): DocumentExtraction;
 }
 
-/** Every rule file of a folder, parsed and validated: plain data, so it can be sent to a worker thread. */
-export interface LoadedRules {
-  readonly rules: RuleSet;
-  readonly dates: DateRules;
-}
-
-/** Reads, parses and validates the rules of `rulesDir`; errors name the file, line and field. */
-export async function loadAllRules(rulesDir: string): Promise<LoadedRules> {
-  return { rules: await loadRules(rulesDir), dates: await loadDateRules(rulesDir) };
-}
-
 /**
  * A processor for the rules of a folder, or for rules loaded already: parsing the YAML costs
  * half a second, so a run parses it once and hands the result to its worker threads.
  */
 export async function createDocumentProcessor(from: string | LoadedRules): Promise<DocumentProcessor> {
-  const { rules, dates: dateRules } = typeof from === 'string' ? await loadAllRules(from) : from;
+  const { rules, dates: dateRules } = typeof from === 'string' ? await parseAllRules(from) : from;
   // Only sentence boundaries and part-of-speech tags are read: skipping wink's negation,
   // sentiment and entity passes saves a third of readDoc and leaves tokens, tags and sentences
   // unchanged (checked over the 2,225 BBC articles).

@@ -5,7 +5,7 @@
  * again to any thread that asks: one that subscribed after that first message missed it.
  */
 import { BroadcastChannel } from 'node:worker_threads';
-import type { LoadedRules } from './processor.js';
+import type { LoadedRules } from './rules/loaded.js';
 
 const WANTED = 'rules wanted';
 

@@ -4,7 +4,8 @@
  */
 import { isWorkerThread, workerData } from 'piscina';
 import { putCacheEntry, type CachedSummary } from './cache.js';
-import { createDocumentProcessor, type DocumentProcessor, type LoadedRules } from './processor.js';
+import { createDocumentProcessor, type DocumentProcessor } from './processor.js';
+import type { LoadedRules } from './rules/loaded.js';
 import { receiveRules } from './rules-channel.js';
 import { DocumentError, sourceDocumentFromBytes } from './stages/ingest.js';
 import { newTimings, type Timings } from './stages/order.js';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { LoadedRules } from '../../src/processor.js';
+import type { LoadedRules } from '../../src/rules/loaded.js';
 import { RulesPublisher, receiveRules, rulesChannelName } from '../../src/rules-channel.js';
 
 const rules = { rules: { hash: 'abc', dir: 'rules' }, dates: { vocabulary: {} } } as unknown as LoadedRules;
