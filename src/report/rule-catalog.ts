@@ -1,7 +1,9 @@
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { isScalar, isSeq, LineCounter, parseDocument, visit, type Node } from 'yaml';
+import { KEPT_DIR, readKept, writeKept } from '../kept.js';
 import { SRC_DIR } from '../paths.js';
+import { hashRuleFiles } from '../rules/index.js';
 
 /**
  * What a record's `rule` (or an entity's merge rule) means: the `reason` of its entry in
@@ -45,47 +47,35 @@ interface CatalogOptions {
   readonly srcDir?: string;
   /** Paths in messages are shown relative to this folder. */
   readonly cwd?: string;
+  /** Where to keep the parsed catalog; null: parse every time. Default: the build's (none from the sources). */
+  readonly keptDir?: string | null;
+}
+
+/** A rule file's entry, by file name (in the rules folder) and line. */
+interface Entry {
+  readonly id: string;
+  readonly file: string;
+  readonly line: number;
+}
+
+/** What the rule files say: each id's entry and reason, and the entries that list each surface form. */
+interface CatalogData {
+  readonly reasons: Map<string, Entry & { readonly reason: string }>;
+  readonly forms: Map<string, Entry[]>;
 }
 
 /** Reads every rule file in `rulesDir` (YAML, any shape) and indexes ids, reasons and surface forms. */
 export async function loadRuleCatalog(rulesDir: string, options: CatalogOptions = {}): Promise<RuleCatalog> {
   const cwd = options.cwd ?? process.cwd();
   const show = (p: string) => path.relative(cwd, p) || p;
-  const byId = new Map<string, RuleInfo>();
-  const forms = new Map<string, GazetteerEntry[]>();
-  const files = (await readdir(rulesDir).catch(() => [] as string[])).filter((f) => /\.ya?ml$/.test(f)).sort();
-  for (const f of files) {
-    const full = path.join(rulesDir, f);
-    const lines = new LineCounter();
-    const doc = parseDocument(await readFile(full, 'utf8'), { lineCounter: lines });
-    if (doc.errors.length) continue; // The pipeline's loader reports bad rule files; here they only lack reasons.
-    visit(doc, {
-      Map(_, node) {
-        const id = scalar(node.get('id', true));
-        if (!id) return;
-        const line = node.range ? lines.linePos(node.range[0]).line : 0;
-        const where = `${show(full)}${line ? `:${line}` : ''}`;
-        const reason = scalar(node.get('reason', true));
-        if (reason && !byId.has(id)) byId.set(id, { id, file: where, reason: oneLine(reason) });
-        for (const key of FORM_KEYS) {
-          const v = node.get(key, true);
-          const values = isSeq(v) ? v.items.map((i) => scalar(i as Node)) : [scalar(v as Node)];
-          for (const form of values) {
-            if (!form) continue;
-            const list = forms.get(form) ?? [];
-            if (!list.some((e) => e.id === id)) list.push({ id, file: where });
-            forms.set(form, list);
-          }
-        }
-      },
-    });
-  }
+  const where = (e: Entry) => `${show(path.join(rulesDir, e.file))}${e.line ? `:${e.line}` : ''}`;
+  const { reasons, forms } = await catalogData(rulesDir, options.keptDir === undefined ? KEPT_DIR : options.keptDir);
   const sources = await readSources(options.srcDir ?? SRC_DIR);
   const codeCache = new Map<string, RuleInfo>();
   return {
     describe(id, kind = 'finder') {
-      const known = byId.get(id);
-      if (known) return known;
+      const known = reasons.get(id);
+      if (known) return { id, file: where(known), reason: known.reason };
       const key = `${kind}:${id}`;
       let info = codeCache.get(key);
       if (!info) {
@@ -94,8 +84,53 @@ export async function loadRuleCatalog(rulesDir: string, options: CatalogOptions 
       }
       return info;
     },
-    entriesFor: (form) => forms.get(form) ?? [],
+    entriesFor: (form) => (forms.get(form) ?? []).map((e) => ({ id: e.id, file: where(e) })),
   };
+}
+
+/**
+ * The catalog's data, parsed from the rule files (a third of a second: every file again, for the
+ * line of each entry) or, from a build, kept by the hash of the rule files (`src/kept.ts`).
+ */
+async function catalogData(rulesDir: string, keptDir: string | null): Promise<CatalogData> {
+  const hash = keptDir ? await hashRuleFiles(rulesDir).catch(() => null) : null;
+  const file = hash ? path.join(keptDir!, `${hash}.catalog.v8`) : null;
+  const kept = file ? readKept<CatalogData>(file) : null;
+  if (kept?.reasons instanceof Map && kept.forms instanceof Map) return kept;
+  const data = await parseCatalog(rulesDir);
+  if (file && (await hashRuleFiles(rulesDir).catch(() => null)) === hash) writeKept(file, data);
+  return data;
+}
+
+async function parseCatalog(rulesDir: string): Promise<CatalogData> {
+  const reasons: CatalogData['reasons'] = new Map();
+  const forms: CatalogData['forms'] = new Map();
+  const files = (await readdir(rulesDir).catch(() => [] as string[])).filter((f) => /\.ya?ml$/.test(f)).sort();
+  for (const f of files) {
+    const lines = new LineCounter();
+    const doc = parseDocument(await readFile(path.join(rulesDir, f), 'utf8'), { lineCounter: lines });
+    if (doc.errors.length) continue; // The pipeline's loader reports bad rule files; here they only lack reasons.
+    visit(doc, {
+      Map(_, node) {
+        const id = scalar(node.get('id', true));
+        if (!id) return;
+        const entry = { id, file: f, line: node.range ? lines.linePos(node.range[0]).line : 0 };
+        const reason = scalar(node.get('reason', true));
+        if (reason && !reasons.has(id)) reasons.set(id, { ...entry, reason: oneLine(reason) });
+        for (const key of FORM_KEYS) {
+          const v = node.get(key, true);
+          const values = isSeq(v) ? v.items.map((i) => scalar(i as Node)) : [scalar(v as Node)];
+          for (const form of values) {
+            if (!form) continue;
+            const list = forms.get(form) ?? [];
+            if (!list.some((e) => e.id === id)) list.push(entry);
+            forms.set(form, list);
+          }
+        }
+      },
+    });
+  }
+  return { reasons, forms };
 }
 
 function scalar(node: unknown): string {

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { deserialize, serialize } from 'node:v8';
 import { describe, expect, it } from 'vitest';
+import { loadRuleCatalog } from '../../src/report/rule-catalog.js';
 import { RuleFileError } from '../../src/rules/load.js';
 import { loadAllRules, parseAllRules, type LoadedRules } from '../../src/rules/loaded.js';
 
@@ -21,7 +22,7 @@ describe('parsed rules kept by a build', () => {
     const { rules, kept } = await setup();
     const first = await loadAllRules(rules, kept);
     expect(first).toEqual(await parseAllRules(rules));
-    expect(await keptFiles(kept)).toEqual([`${first.rules.hash}.v8`]);
+    expect(await keptFiles(kept)).toEqual([`${first.rules.hash}.rules.v8`]);
     expect(await loadAllRules(rules, kept)).toEqual(first);
   });
 
@@ -29,7 +30,7 @@ describe('parsed rules kept by a build', () => {
     const { rules, kept } = await setup();
     const first = await loadAllRules(rules, kept);
     // Change the kept copy (not the rule files): what comes back shows where it was read from.
-    const file = path.join(kept, `${first.rules.hash}.v8`);
+    const file = path.join(kept, `${first.rules.hash}.rules.v8`);
     const copy = deserialize(await readFile(file)) as LoadedRules;
     await writeFile(file, serialize({ ...copy, rules: { ...copy.rules, abbreviations: { entries: ['Kept.'] } } }));
     const again = await loadAllRules(rules, kept);
@@ -46,8 +47,8 @@ describe('parsed rules kept by a build', () => {
     await appendFile(path.join(rules, 'abbreviations.yaml'), '\n# a comment changes the hash\n');
     const second = await loadAllRules(rules, kept);
     expect(second.rules.hash).not.toBe(first.rules.hash);
-    expect(await keptFiles(kept)).toEqual([`${first.rules.hash}.v8`, `${second.rules.hash}.v8`].sort());
-    await writeFile(path.join(kept, `${second.rules.hash}.v8`), 'not a v8 value');
+    expect(await keptFiles(kept)).toEqual([`${first.rules.hash}.rules.v8`, `${second.rules.hash}.rules.v8`].sort());
+    await writeFile(path.join(kept, `${second.rules.hash}.rules.v8`), 'not a v8 value');
     expect(await loadAllRules(rules, kept)).toEqual(second);
   });
 
@@ -62,5 +63,27 @@ describe('parsed rules kept by a build', () => {
     const { rules } = await setup();
     expect(await loadAllRules(rules)).toEqual(await parseAllRules(rules));
     expect(await readdir(path.dirname(rules))).toEqual(['rules']);
+  });
+
+  it('include the rule catalog of the report, shown relative to the folder it is read from', async () => {
+    const { rules, kept } = await setup();
+    const ids = ['commit.pledge.to', 'gazetteer.country', 'person.title'];
+    const parsed = await loadRuleCatalog(rules, { keptDir: null });
+    const first = await loadRuleCatalog(rules, { keptDir: kept });
+    const hash = (await loadAllRules(rules, null)).rules.hash;
+    expect(await keptFiles(kept)).toEqual([`${hash}.catalog.v8`]);
+    const second = await loadRuleCatalog(rules, { keptDir: kept });
+    for (const catalog of [first, second]) {
+      expect(ids.map((id) => catalog.describe(id))).toEqual(ids.map((id) => parsed.describe(id)));
+      expect(catalog.entriesFor('Vietnam')).toEqual(parsed.entriesFor('Vietnam'));
+    }
+    expect(parsed.describe('commit.pledge.to').file).toMatch(/rules\/commitments\.yaml:\d+$/);
+    expect(parsed.entriesFor('Vietnam')).not.toEqual([]);
+    // Read from the kept copy: a reason changed there shows.
+    const file = path.join(kept, `${hash}.catalog.v8`);
+    const data = deserialize(await readFile(file)) as { reasons: Map<string, { reason: string }> };
+    data.reasons.get('commit.pledge.to')!.reason = 'kept';
+    await writeFile(file, serialize(data));
+    expect((await loadRuleCatalog(rules, { keptDir: kept })).describe('commit.pledge.to').reason).toBe('kept');
   });
 });
