@@ -17,8 +17,8 @@ export interface Candidate {
   readonly priority: number;
 }
 
-/** A sentence, and whether it is a byline. */
-export type FinderInput = Sentence & { readonly byline?: boolean };
+/** A sentence (its text and place; finders do not read its tokens), and whether it is a byline. */
+export type FinderInput = Omit<Sentence, 'tokens'> & { readonly byline?: boolean };
 
 export type Finder = (sentence: FinderInput, lexicon: EntityLexicon) => Candidate[];
 

@@ -1,7 +1,7 @@
 import { matchKey } from '../../text/fold.js';
 import { bestName } from '../../text/names.js';
 import type { LocalEntity, MentionFinding, SegmentedDocument, Sentence } from '../../types.js';
-import { SENTENCE_FINDERS, type Candidate } from './finders.js';
+import { SENTENCE_FINDERS, type Candidate, type FinderInput } from './finders.js';
 import type { EntityLexicon } from './lexicon.js';
 import { findAcronymDefinitions, findAcronymUses, type AcronymDefinition } from './acronyms.js';
 
@@ -99,7 +99,7 @@ export function createEntityExtractor(lexicon: EntityLexicon): EntityExtractor {
     extract(doc) {
       const definitions = findAcronymDefinitions(doc, lexicon);
       const perSentence: Candidate[][] = doc.sentences.map((s) => {
-        const input = { ...s, byline: doc.blocks[s.block]?.kind === 'byline' };
+        const input: FinderInput = { index: s.index, start: s.start, end: s.end, text: s.text, block: s.block, byline: doc.blocks[s.block]?.kind === 'byline' };
         let cands = SENTENCE_FINDERS.flatMap((f) => f(input, lexicon));
         cands.push(...findAcronymUses(s, definitions));
         for (const refine of REFINERS) cands = refine(cands, s, lexicon);
