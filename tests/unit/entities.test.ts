@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { bestLongForm } from '../../src/extract/entities/acronyms.js';
-import { continuesWord } from '../../src/extract/entities/lexicon.js';
+import { continuesWord, nextWord } from '../../src/extract/entities/lexicon.js';
 import { testKit } from '../helpers.js';
 
 const kit = await testKit();
@@ -128,3 +128,42 @@ describe('continuesWord (where a gazetteer form may end)', () => {
     expect(['Laos is', 'Laos.', 'Laos-', 'Laos-based', 'Laoss', 'Laos-5'].map((t) => continuesWord(t, 4))).toEqual([false, false, false, true, true, false]);
   });
 });
+
+describe('nextWord (the word scan of the gazetteer and title finders)', () => {
+  /** Every run the regex finds, restarting at `restart(match)` each time, as the finders restart after a form. */
+  const scan = (text: string, step: (start: number, end: number) => number, find: (from: number) => { start: number; end: number } | null) => {
+    const out: [number, number][] = [];
+    for (let w = find(0); w && out.length < 50; w = find(Math.max(step(w.start, w.end), w.start + 1))) out.push([w.start, w.end]);
+    return out;
+  };
+  const byRegex = (text: string) => (from: number) => {
+    const re = /[\p{L}\p{N}]+/gu;
+    re.lastIndex = from;
+    const m = re.exec(text);
+    return m ? { start: m.index, end: m.index + m[0].length } : null;
+  };
+  it('finds what /[\\p{L}\\p{N}]+/gu finds, from wherever the scan goes on', () => {
+    const chars = fc.oneof(
+      fc.constantFrom('a', 'Z', '5', '-', ' ', "'", '.', 'ạ', 'Đ', '٣', '—', '\u0301', '\ud835', '\udc00', '𝐀', '中', '\u00a0'),
+      fc.string({ unit: 'binary', maxLength: 1 }),
+    );
+    fc.assert(
+      fc.property(fc.array(chars, { maxLength: 12 }), fc.nat(3), (parts, skip) => {
+        const text = parts.join('');
+        // Go on at the end of each word, or a few units further (after a form longer than its first
+        // word), never inside a surrogate pair: a form or title ends with a whole character.
+        const inPair = (i: number) => /[\ud800-\udbff]/.test(text[i - 1] ?? '') && /[\udc00-\udfff]/.test(text[i] ?? '');
+        const step = (_: number, end: number) => (inPair(end + skip) ? end + skip + 1 : end + skip);
+        expect(scan(text, step, (from) => nextWord(text, from))).toEqual(scan(text, step, byRegex(text)));
+      }),
+      { numRuns: 20000 },
+    );
+  });
+  it('reads words of any script and skips what is between them', () => {
+    const text = 'Phạm Minh Chính, 2025—中国 𝐀b';
+    const words: string[] = [];
+    for (let w = nextWord(text, 0); w; w = nextWord(text, w.end)) words.push(text.slice(w.start, w.end));
+    expect(words).toEqual(['Phạm', 'Minh', 'Chính', '2025', '中国', '𝐀b']);
+  });
+});
+

@@ -3,7 +3,7 @@
  * They overlap freely; the refiners decide.
  */
 import type { EntityType, Sentence } from '../../types.js';
-import { NAME_WORD, type CompiledPattern, type EntityLexicon } from './lexicon.js';
+import { NAME_WORD, nextWord, type CompiledPattern, type EntityLexicon } from './lexicon.js';
 
 export interface Candidate {
   readonly type: EntityType;
@@ -203,14 +203,17 @@ export const findTitledPeople: Finder = (sentence, lexicon) => {
 /** Title chains in `text`: tried only where a title or modifier word starts. */
 function titleChains(text: string, lexicon: EntityLexicon): { index: number; 0: string }[] {
   const out: { index: number; 0: string }[] = [];
-  const word = /[\p{L}\p{N}]+/gu;
-  for (let w = word.exec(text); w; w = word.exec(text)) {
-    if (!lexicon.titleStarts.has(w[0]) || /[\p{L}\p{N}]/u.test(text[w.index - 1] ?? '')) continue;
-    lexicon.titleChain.lastIndex = w.index;
-    const m = lexicon.titleChain.exec(text);
-    if (!m) continue;
-    out.push({ index: m.index, 0: m[0] });
-    word.lastIndex = m.index + m[0].length;
+  for (let w = nextWord(text, 0); w; ) {
+    let next = w.end;
+    if (lexicon.titleStarts.has(text.slice(w.start, w.end)) && !/[\p{L}\p{N}]/u.test(text[w.start - 1] ?? '')) {
+      lexicon.titleChain.lastIndex = w.start;
+      const m = lexicon.titleChain.exec(text);
+      if (m) {
+        out.push({ index: m.index, 0: m[0] });
+        next = m.index + m[0].length;
+      }
+    }
+    w = nextWord(text, next);
   }
   return out;
 }

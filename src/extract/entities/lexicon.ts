@@ -42,18 +42,17 @@ export class FormIndex {
   /** Non-overlapping matches, left to right; a form must end at a word boundary (not before "-x"). */
   matches(text: string): { index: number; form: string }[] {
     const out: { index: number; form: string }[] = [];
-    const word = /[\p{L}\p{N}]+/gu;
-    for (let m = word.exec(text); m; m = word.exec(text)) {
-      const list = this.byHead.get(m[0]);
-      if (!list) continue;
-      for (const form of list) {
-        const end = m.index + form.length;
-        if (text.startsWith(form, m.index) && !continuesWord(text, end)) {
-          out.push({ index: m.index, form });
-          word.lastIndex = end;
+    for (let w = nextWord(text, 0); w; ) {
+      let next = w.end;
+      for (const form of this.byHead.get(text.slice(w.start, w.end)) ?? []) {
+        const end = w.start + form.length;
+        if (text.startsWith(form, w.start) && !continuesWord(text, end)) {
+          out.push({ index: w.start, form });
+          next = end;
           break;
         }
       }
+      w = nextWord(text, next);
     }
     return out;
   }
@@ -66,6 +65,22 @@ export class FormIndex {
 
 const LETTER_OR_DIGIT = /^[\p{L}\p{N}]$/u;
 const LETTER = /^\p{L}$/u;
+
+const isWordCode = (cp: number) => (cp < 128 ? (cp >= 48 && cp <= 57) || (cp >= 65 && cp <= 90) || (cp >= 97 && cp <= 122) : LETTER_OR_DIGIT.test(String.fromCodePoint(cp)));
+
+/**
+ * The first run of letters and digits at or after `from`: what `/[\p{L}\p{N}]+/gu` finds from
+ * `lastIndex = from`, read char code by char code. Run over every word of every sentence (the
+ * gazetteer and title scans), the regex took a tenth of the entity finders' time.
+ */
+export function nextWord(text: string, from: number): { start: number; end: number } | null {
+  let start = from;
+  for (let cp; start < text.length && !isWordCode((cp = text.codePointAt(start)!)); ) start += cp > 0xffff ? 2 : 1;
+  if (start >= text.length) return null;
+  let end = start;
+  for (let cp; end < text.length && isWordCode((cp = text.codePointAt(end)!)); ) end += cp > 0xffff ? 2 : 1;
+  return { start, end };
+}
 
 /**
  * Does the word go on at `end` (a letter or digit, or a hyphen and a letter: "Laos-based")?
