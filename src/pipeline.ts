@@ -135,50 +135,72 @@ interface Extracted {
   readonly rulesHash: string;
 }
 
+/** The extraction pool (null: extract on this thread) and where it waits for the rules. */
+interface StartedPool {
+  readonly pool: Piscina<WorkerTask, WorkerResult> | null;
+  readonly rulesOut: RulesPublisher | null;
+  /** Stops the threads; once is enough, later calls do nothing. */
+  close(): Promise<void>;
+}
+
+/**
+ * Starts the worker threads, which load their NLP models (a second) while this thread goes on:
+ * as many threads as there are new articles (`fresh`), up to `concurrency` (a run that adds one
+ * article starts one); the pool grows to `concurrency` if more articles need work. The threads
+ * wait for the rules on a channel (`rules-channel.ts`) until `extractAll` publishes them.
+ */
+async function startPool(config: ResolvedConfig, fresh: number): Promise<StartedPool> {
+  if (config.concurrency <= 1) return { pool: null, rulesOut: null, close: async () => undefined };
+  const channel = rulesChannelName(`${process.pid}-${randomBytes(6).toString('hex')}`);
+  const pool = new (await import('piscina')).Piscina<WorkerTask, WorkerResult>({
+    filename: WORKER.href,
+    minThreads: Math.max(1, Math.min(config.concurrency, fresh)),
+    maxThreads: config.concurrency,
+    idleTimeout: 1000,
+    workerData: { rulesDir: config.rules, channel } satisfies WorkerData,
+    // A worker's live heap is about 60 MB; left unbounded, V8 let each grow by 150 MB over
+    // 8,900 articles, and peak memory grew with the corpus. A document too big for this
+    // heap is extracted again on the main thread (see `process` in `extractWith`).
+    resourceLimits: { maxOldGenerationSizeMb: config.workerHeapMb },
+  });
+  // A worker that dies between tasks (out of memory) is replaced by the pool; one that dies
+  // during a task fails that task, which `process` handles. Neither may end the run.
+  pool.on('error', () => undefined);
+  const rulesOut = new RulesPublisher(channel);
+  let closed: Promise<void> | null = null;
+  return {
+    pool,
+    rulesOut,
+    close: () =>
+      (closed ??= (async () => {
+        rulesOut.close();
+        await pool.destroy();
+      })()),
+  };
+}
+
 /** Ingest and extract: every document of the input (or of one shard), through the cache and the worker pool. */
 async function extractAll(
   config: ResolvedConfig,
   options: RunOptions,
   timings: Timings,
   hooks: RunHooks,
+  started: StartedPool,
   listed?: InputListing,
-  fresh = Infinity,
-  /** Called once the pool is starting: this thread is free while the workers load their models. */
+  /** Called once the rules are out: this thread is free while the workers load their models. */
   whileWorkersStart?: () => void,
 ): Promise<Extracted> {
-  // The pool starts first, so that its threads load their NLP models while this thread parses the
-  // rules and reads the input: as many threads as there are new articles, up to `concurrency` (a
-  // run that adds one article starts one). It grows to `concurrency` if more articles need work.
-  const channel = rulesChannelName(`${process.pid}-${randomBytes(6).toString('hex')}`);
-  const pool =
-    config.concurrency > 1
-      ? new (await import('piscina')).Piscina<WorkerTask, WorkerResult>({
-          filename: WORKER.href,
-          minThreads: Math.max(1, Math.min(config.concurrency, fresh)),
-          maxThreads: config.concurrency,
-          idleTimeout: 1000,
-          workerData: { rulesDir: config.rules, channel } satisfies WorkerData,
-          // A worker's live heap is about 60 MB; left unbounded, V8 let each grow by 150 MB over
-          // 8,900 articles, and peak memory grew with the corpus. A document too big for this
-          // heap is extracted again on the main thread (see `process` below).
-          resourceLimits: { maxOldGenerationSizeMb: config.workerHeapMb },
-        })
-      : null;
-  // A worker that dies between tasks (out of memory) is replaced by the pool; one that dies
-  // during a task fails that task, which `process` handles. Neither may end the run.
-  pool?.on('error', () => undefined);
-  const rulesOut = pool ? new RulesPublisher(channel) : null;
   try {
     // The rules are parsed and validated here, once, before any work (a bad rules file stops the
     // run), and handed to the worker threads as data: each would otherwise parse the YAML again,
     // half a second of its start while the models load.
     const loaded = await (await import('./rules/loaded.js')).loadAllRules(config.rules);
-    rulesOut?.publish(loaded);
+    started.rulesOut?.publish(loaded);
     whileWorkersStart?.();
-    return await extractWith(pool, loaded, config, options, timings, hooks, listed);
+    return await extractWith(started.pool, loaded, config, options, timings, hooks, listed);
   } finally {
-    rulesOut?.close();
-    await pool?.destroy();
+    // Before emit: the threads' memory and CPU are free for it.
+    await started.close();
   }
 }
 
@@ -506,11 +528,31 @@ async function writeManifest(outputDir: string, m: Record<string, unknown>): Pro
 export async function runPipeline(config: ResolvedConfig, options: RunOptions = {}, hooks: RunHooks = {}): Promise<RunSummary> {
   const t0 = performance.now();
   const timings = newTimings();
+  const last = options.shard ? null : await readJson<Manifest>(path.join(config.output, 'manifest.json'));
+  // A first run (no manifest), a --full run or a shard extracts every article: its workers start
+  // loading their models now, while this thread scans the input (a fifth of a second per 2,000
+  // articles). Otherwise the scan says first whether there is anything to extract at all.
+  const early = options.full || options.shard || !last ? await startPool(config, Infinity) : null;
+  try {
+    return await runWith(config, options, hooks, timings, t0, last, early);
+  } finally {
+    await early?.close();
+  }
+}
+
+async function runWith(
+  config: ResolvedConfig,
+  options: RunOptions,
+  hooks: RunHooks,
+  timings: Timings,
+  t0: number,
+  last: Manifest | null,
+  early: StartedPool | null,
+): Promise<RunSummary> {
   // Unchanged input, rules and config: nothing to load, extract or write.
   const scan = options.shard ? null : await timedAsync(timings, 'ingest', async () => scanUnits(config, options.full ? null : await readInputStamps(config)));
   // A run killed before it could clean up leaves a staging folder; the next run removes it.
   await removeLeftovers(config.output);
-  const last = scan ? await readJson<Manifest>(path.join(config.output, 'manifest.json')) : null;
   if (scan && !options.full) {
     const prev = await upToDate(config.output, last, scan, config);
     if (prev) {
@@ -531,7 +573,7 @@ export async function runPipeline(config: ResolvedConfig, options: RunOptions = 
     catalog = import('./report/rule-catalog.js').then((m) => m.loadRuleCatalog(path.resolve(config.rules)));
     catalog.catch(() => undefined);
   };
-  const ex = await extractAll(config, options, timings, hooks, scan?.listing, fresh, options.shard ? undefined : startCatalog);
+  const ex = await extractAll(config, options, timings, hooks, early ?? (await startPool(config, fresh)), scan?.listing, options.shard ? undefined : startCatalog);
   const base = {
     pipeline: { name: 'news-commitments-pipeline', version: PIPELINE_VERSION },
     rules: { dir: path.relative(process.cwd(), config.rules) || '.', sha256: ex.rulesHash },
