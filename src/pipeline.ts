@@ -566,8 +566,8 @@ async function runWith(
   // Articles the last run did not see (by content, under these rules): about what is to extract.
   const seen = new Set((last?.units ?? []).map((u) => u.key));
   const fresh = scan && !options.full ? scan.units.filter((u) => !seen.has(u.key)).length : Infinity;
-  // The report's rule catalog parses every rule file again (for the line of each entry): a third
-  // of a second, done while the worker threads load their models and this thread waits.
+  // The report's rule catalog parses every rule file again (for the line of each entry) unless a
+  // build kept it: a third of a second, done while the worker threads load their models.
   let catalog: Promise<RuleCatalog> | undefined;
   const startCatalog = () => {
     catalog = import('./report/rule-catalog.js').then((m) => m.loadRuleCatalog(path.resolve(config.rules)));
