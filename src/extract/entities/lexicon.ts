@@ -88,17 +88,13 @@ export function nextWord(text: string, from: number): { start: number; end: numb
  * the regex for ASCII, which is most of the text.
  */
 export function continuesWord(text: string, end: number): boolean {
-  const c = text.charCodeAt(end);
-  if (Number.isNaN(c)) return false;
-  if (c < 128) {
-    if ((c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122)) return true;
-    if (c !== 45) return false;
-    // A hyphen: the unit after it must be a letter on its own (half a surrogate pair is not).
-    const d = text.charCodeAt(end + 1);
-    if (Number.isNaN(d)) return false;
-    return d < 128 ? (d >= 65 && d <= 90) || (d >= 97 && d <= 122) : LETTER.test(String.fromCharCode(d));
-  }
-  return LETTER_OR_DIGIT.test(String.fromCodePoint(text.codePointAt(end)!));
+  const cp = text.codePointAt(end);
+  if (cp === undefined) return false;
+  if (cp !== 45) return isWordCode(cp);
+  // A hyphen: the unit after it must be a letter on its own (half a surrogate pair is not).
+  const d = text.charCodeAt(end + 1);
+  if (Number.isNaN(d)) return false;
+  return d < 128 ? (d >= 65 && d <= 90) || (d >= 97 && d <= 122) : LETTER.test(String.fromCharCode(d));
 }
 
 /** Everything the entity finders read, compiled once per process from the rule files. */
