@@ -1,8 +1,10 @@
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { PROJECT_ROOT } from './paths.js';
+import { writeFileAtomic } from './stages/emit.js';
+import { sha256Hex } from './stages/ingest.js';
 
 /** Config files that need compiling: TypeScript. */
 const TYPESCRIPT = /\.[mc]?tsx?$/i;
@@ -17,7 +19,7 @@ interface Stamp {
   readonly inputs: readonly (readonly [file: string, sha256: string])[];
 }
 
-const hashFile = (file: string) => createHash('sha256').update(readFileSync(file)).digest('hex');
+const hashFile = (file: string) => sha256Hex(readFileSync(file));
 
 /**
  * Imports a config module. A TypeScript config needs a loader: under tsx or vitest it is imported
@@ -76,11 +78,8 @@ async function compileConfig(abs: string): Promise<string | null> {
   try {
     mkdirSync(CONFIG_CACHE, { recursive: true });
     // Each file whole or not at all (several runs may start at once); the stamp last.
-    const tmp = `.${process.pid}.tmp`;
-    writeFileSync(`${base}.mjs${tmp}`, result.outputFiles[0]!.contents);
-    renameSync(`${base}.mjs${tmp}`, `${base}.mjs`);
-    writeFileSync(`${base}.json${tmp}`, `${JSON.stringify(stamp)}\n`);
-    renameSync(`${base}.json${tmp}`, `${base}.json`);
+    await writeFileAtomic(`${base}.mjs`, result.outputFiles[0]!.contents);
+    await writeFileAtomic(`${base}.json`, `${JSON.stringify(stamp)}\n`);
     return `${base}.mjs`;
   } catch {
     return null;

@@ -1,7 +1,8 @@
-import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { deserialize, serialize } from 'node:v8';
 import { BUILD_DIR } from './paths.js';
+import { writeFileAtomic } from './stages/emit.js';
 
 /**
  * Values derived from data files by this build's code (parsed rules, the rule catalog), kept
@@ -23,13 +24,11 @@ export function readKept<T>(file: string): T | null {
 }
 
 /** Keeps a value (whole or not at all: several runs may start at once) and drops the oldest ones of its folder. */
-export function writeKept(file: string, value: unknown): void {
+export async function writeKept(file: string, value: unknown): Promise<void> {
   try {
     const dir = path.dirname(file);
     mkdirSync(dir, { recursive: true });
-    const tmp = `${file}.${process.pid}.tmp`;
-    writeFileSync(tmp, serialize(value));
-    renameSync(tmp, file);
+    await writeFileAtomic(file, serialize(value));
     const kept = readdirSync(dir)
       .filter((f) => f.endsWith('.v8'))
       .map((f) => ({ file: path.join(dir, f), mtime: statSync(path.join(dir, f)).mtimeMs }))

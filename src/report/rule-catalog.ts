@@ -3,7 +3,8 @@ import path from 'node:path';
 import { isScalar, isSeq, LineCounter, parseDocument, visit, type Node } from 'yaml';
 import { KEPT_DIR, readKept, writeKept } from '../kept.js';
 import { SRC_DIR } from '../paths.js';
-import { hashRuleFiles } from '../rules/index.js';
+import { hashRuleTexts, readRuleFiles } from '../rules/index.js';
+import { RuleFileError } from '../rules/load.js';
 
 /**
  * What a record's `rule` (or an entity's merge rule) means: the `reason` of its entry in
@@ -90,25 +91,29 @@ export async function loadRuleCatalog(rulesDir: string, options: CatalogOptions 
 
 /**
  * The catalog's data, parsed from the rule files (a third of a second: every file again, for the
- * line of each entry) or, from a build, kept by the hash of the rule files (`src/kept.ts`).
+ * line of each entry) or, from a build, kept by the hash of the rule files (`src/kept.ts`). The
+ * files are read once: the hash is of the bytes parsed.
  */
 async function catalogData(rulesDir: string, keptDir: string | null): Promise<CatalogData> {
-  const hash = keptDir ? await hashRuleFiles(rulesDir).catch(() => null) : null;
-  const file = hash ? path.join(keptDir!, `${hash}.catalog.v8`) : null;
+  // A folder that cannot be read gives no entries (the pipeline's loader reports it).
+  const files = await readRuleFiles(rulesDir).catch((err: unknown) => {
+    if (err instanceof RuleFileError) return [];
+    throw err;
+  });
+  const file = keptDir && files.length ? path.join(keptDir, `${hashRuleTexts(files)}.catalog.v8`) : null;
   const kept = file ? readKept<CatalogData>(file) : null;
   if (kept?.reasons instanceof Map && kept.forms instanceof Map) return kept;
-  const data = await parseCatalog(rulesDir);
-  if (file && (await hashRuleFiles(rulesDir).catch(() => null)) === hash) writeKept(file, data);
+  const data = parseCatalog(files);
+  if (file) await writeKept(file, data);
   return data;
 }
 
-async function parseCatalog(rulesDir: string): Promise<CatalogData> {
+function parseCatalog(files: readonly { name: string; text: string }[]): CatalogData {
   const reasons: CatalogData['reasons'] = new Map();
   const forms: CatalogData['forms'] = new Map();
-  const files = (await readdir(rulesDir).catch(() => [] as string[])).filter((f) => /\.ya?ml$/.test(f)).sort();
-  for (const f of files) {
+  for (const { name: f, text } of files) {
     const lines = new LineCounter();
-    const doc = parseDocument(await readFile(path.join(rulesDir, f), 'utf8'), { lineCounter: lines });
+    const doc = parseDocument(text, { lineCounter: lines });
     if (doc.errors.length) continue; // The pipeline's loader reports bad rule files; here they only lack reasons.
     visit(doc, {
       Map(_, node) {

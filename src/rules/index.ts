@@ -47,7 +47,7 @@ export interface RuleSet {
 }
 
 /** Every rule file of `dir` (name and text), sorted by name; an unreadable folder is a rules error. */
-async function readRuleFiles(dir: string): Promise<{ name: string; text: string }[]> {
+export async function readRuleFiles(dir: string): Promise<{ name: string; text: string }[]> {
   let names: string[];
   try {
     names = (await readdir(dir)).filter((n) => /\.ya?ml$/.test(n)).sort();
@@ -57,7 +57,8 @@ async function readRuleFiles(dir: string): Promise<{ name: string; text: string 
   return Promise.all(names.map(async (name) => ({ name, text: await readFile(path.join(dir, name), 'utf8') })));
 }
 
-function hashOf(files: readonly { name: string; text: string }[]): string {
+/** The rules hash of rule files read already (`readRuleFiles`). */
+export function hashRuleTexts(files: readonly { name: string; text: string }[]): string {
   const hash = createHash('sha256');
   for (const f of files) hash.update(`${f.name}\0${f.text}\0`);
   return hash.digest('hex');
@@ -65,7 +66,7 @@ function hashOf(files: readonly { name: string; text: string }[]): string {
 
 /** The rules hash (as `RuleSet.hash`) without parsing the files: cheap enough for a no-op check. */
 export async function hashRuleFiles(dir: string): Promise<string> {
-  return hashOf(await readRuleFiles(dir));
+  return hashRuleTexts(await readRuleFiles(dir));
 }
 
 /** Loads and validates every rule file in `dir`. Errors name the file, line and field. */
@@ -96,7 +97,7 @@ export async function loadRules(dir: string): Promise<RuleSet> {
     organizations: parsed['organizations.yaml'] as OrganizationsRules,
     places: parsed['places.yaml'] as PlacesRules,
     titles: parsed['titles.yaml'] as TitlesRules,
-    hash: hashOf(files),
+    hash: hashRuleTexts(files),
     dir,
   };
 }

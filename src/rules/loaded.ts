@@ -31,6 +31,6 @@ export async function loadAllRules(rulesDir: string, keptDir: string | null = KE
   if (kept?.rules?.hash === hash) return { ...kept, rules: { ...kept.rules, dir: rulesDir } };
   const loaded = await parseAllRules(rulesDir);
   // A file edited between the hash and the parse: the next run parses again.
-  if (loaded.rules.hash === hash) writeKept(file, loaded);
+  if (loaded.rules.hash === hash) await writeKept(file, loaded);
   return loaded;
 }

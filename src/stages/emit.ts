@@ -227,7 +227,7 @@ export function toJsonl(table: TableName, rows: readonly Row[]): string {
 }
 
 /** Writes `data` to `file` through a temporary file in the same folder, flushed, then renamed. */
-export async function writeFileAtomic(file: string, data: string): Promise<void> {
+export async function writeFileAtomic(file: string, data: string | Uint8Array): Promise<void> {
   const tmp = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.tmp`);
   const handle = await open(tmp, 'w');
   try {
