@@ -1,4 +1,4 @@
-import * as chrono from 'chrono-node';
+import { strict } from 'chrono-node/en';
 import type { DatelineReader } from './clean.js';
 
 /**
@@ -7,7 +7,7 @@ import type { DatelineReader } from './clean.js';
  */
 export function createDatelineReader(): DatelineReader {
   return (line) => {
-    const results = chrono.strict.parse(line, new Date(Date.UTC(2000, 0, 1)));
+    const results = strict.parse(line, new Date(Date.UTC(2000, 0, 1)));
     const r = results[0];
     if (!r || results.length > 1) return null;
     if (!(r.start.isCertain('day') && r.start.isCertain('month') && r.start.isCertain('year'))) return null;

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { createCommitmentExtractor } from '../../src/extract/commitments/index.js';
-import { createDateExtractor, loadDateRules } from '../../src/extract/dates/index.js';
+import { createDateExtractor } from '../../src/extract/dates/index.js';
+import { loadDateRules } from '../../src/extract/dates/rules.js';
 import type { CommitmentFinding, DateFinding, SegmentedDocument } from '../../src/types.js';
 import { testKit } from '../helpers.js';
 

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createFinders, FINDER_IDS } from '../../src/extract/dates/finders/index.js';
 import { createRefiners, REFINER_IDS } from '../../src/extract/dates/refiners/index.js';
-import { loadDateRules, parseDateRules } from '../../src/extract/dates/index.js';
+import { loadDateRules, parseDateRules } from '../../src/extract/dates/rules.js';
 import { compileVocabulary } from '../../src/extract/dates/vocabulary.js';
 import { RuleFileError } from '../../src/rules/load.js';
 import { RULES_DIR, rules } from './support.js';

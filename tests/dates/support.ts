@@ -1,7 +1,8 @@
 /** Shared set-up for the date tests: the real rules file and one extractor. */
 
 import { fileURLToPath } from 'node:url';
-import { createDateExtractor, loadDateRules } from '../../src/extract/dates/index.js';
+import { createDateExtractor } from '../../src/extract/dates/index.js';
+import { loadDateRules } from '../../src/extract/dates/rules.js';
 import type { DateFinding } from '../../src/types.js';
 
 export const RULES_DIR = fileURLToPath(new URL('../../rules', import.meta.url));

@@ -20,7 +20,7 @@ import { resolveDocument } from './resolve.js';
 import type { DateRules } from './rules.js';
 import { compileVocabulary } from './vocabulary.js';
 
-export { loadDateRules, parseDateRules, type DateRules, type DateExample, type DateRuleDoc } from './rules.js';
+export type { DateRules, DateExample, DateRuleDoc } from './rules.js';
 
 export interface DateContext {
   /** Publication date `YYYY-MM-DD`, or null when unknown. Anything else counts as unknown. */
