@@ -181,9 +181,10 @@ function groupMentions(
   const keyOf = (m: MentionFinding) =>
     `${m.type}|${matchKey(m.canonical ?? m.text).replace(m.type === 'PLACE' ? / (?:province|district|county|prefecture)$/ : /$^/, '')}`;
   // Same name after folding case, diacritics, spelling and quotes.
+  const keys = mentions.map(keyOf);
   const byKey = new Map<string, number>();
   mentions.forEach((m, i) => {
-    const k = keyOf(m);
+    const k = keys[i]!;
     const first = byKey.get(k);
     if (first === undefined) byKey.set(k, i);
     else union(first, i, m.canonical ? 'same-canonical' : 'same-name');
@@ -203,7 +204,7 @@ function groupMentions(
     if (m.type !== 'PERSON' || words.length < 2) return;
     const k = matchKey(words[words.length - 1]!);
     const list = fullByLast.get(k) ?? [];
-    if (!list.some((j) => keyOf(mentions[j]!) === keyOf(m))) list.push(i);
+    if (!list.some((j) => keys[j] === keys[i])) list.push(i);
     fullByLast.set(k, list);
   });
   mentions.forEach((m, i) => {
