@@ -159,7 +159,7 @@ async function startPool(config: ResolvedConfig, fresh: number): Promise<Started
     idleTimeout: 1000,
     // The next article waits in the thread's own queue: with one task at a time, a thread that
     // finished sat idle until this thread (competing for the same two cores) sent it another,
-    // 5-10% of each thread's time on the BBC corpus.
+    // 5-13% of each thread's time on the BBC corpus.
     concurrentTasksPerWorker: 2,
     workerData: { rulesDir: config.rules, channel } satisfies WorkerData,
     // A worker's live heap is about 60 MB; left unbounded, V8 let each grow by 150 MB over
