@@ -61,6 +61,15 @@ describe('rules/dates.yaml', () => {
     expect(badDate.message).toContain('YYYY-MM-DD');
   });
 
+  it('rejects a holiday whose day is not a month and day, naming the holiday', () => {
+    const bad = TEXT.replace('Boxing Day: "12-26"', 'Boxing Day: "26-12"');
+    const err = rejection(bad);
+    expect(err.file).toBe(FILE);
+    expect(err.field).toBe('vocabulary.holidays.Boxing Day');
+    expect(err.line).toBe(lineOf(bad, 'Boxing Day: "26-12"'));
+    expect(err.message).toContain('use MM-DD');
+  });
+
   it('names the file when it cannot be read', async () => {
     await expect(loadDateRules('/nonexistent-rules-dir')).rejects.toThrow(/dates\.yaml: cannot read/);
   });

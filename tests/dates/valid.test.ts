@@ -89,6 +89,11 @@ const ROWS: readonly Row[] = [
   ['Sales grew 5% in the first quarter of 2005.', null, [['the first quarter of 2005', '2005-Q1', 'quarter', false, 'date.quarter']]],
   ['Profits doubled in the first half of 2005.', null, [['the first half of 2005', '2005-01/2005-06', 'range', false, 'date.half-year']]],
   ['The album will be released in summer 2005.', null, [['summer 2005', '2005-SU', 'season', false, 'date.season']]],
+  ['Talks stalled over Christmas, resumed on New Year’s Eve and ended on Christmas Day 2005.', '2006-02-01', [
+    ['Christmas', '2005-12-25', 'day', true, 'date.holiday'],
+    ['New Year’s Eve', '2005-12-31', 'day', true, 'date.holiday'],
+    ['Christmas Day 2005', '2005-12-25', 'day', false, 'date.holiday'],
+  ]],
   ['The factory is expected to open in early 2005.', null, [['early 2005', '2005', 'year', false, 'date.part-of-year']]],
   ['Prices peaked in the mid-1990s.', null, [['the mid-1990s', '199', 'decade', false, 'date.decade']]],
   ['The church dates from the 12th century.', null, [['the 12th century', '11', 'century', false, 'date.century']]],

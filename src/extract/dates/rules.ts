@@ -39,6 +39,15 @@ const NonEmpty = z.string().trim().min(1, 'must not be empty');
 const Words = z.array(NonEmpty);
 const IsoDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'use YYYY-MM-DD, e.g. "2018-04-12", or null');
 
+/** "12-26": a month and a day that exists in some year (February 29 included). */
+function validMonthDay(s: string): boolean {
+  const m = /^(\d{2})-(\d{2})$/.exec(s);
+  if (!m) return false;
+  const month = Number(m[1]);
+  const day = Number(m[2]);
+  return month >= 1 && month <= 12 && day >= 1 && day <= [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1]!;
+}
+
 const Example = z.strictObject({
   text: NonEmpty,
   published: IsoDay.nullable().default(null),
@@ -76,6 +85,11 @@ export const DatesFile = z.strictObject({
     quantityWords: Words,
     yearDeterminers: Words,
     weekdayBlockers: Words,
+    holidays: z.record(
+      NonEmpty,
+      z.string().refine(validMonthDay, 'use MM-DD for the day the holiday falls on, e.g. "12-26"'),
+    ),
+    holidayPrepositions: Words,
   }),
   finders: z
     .array(z.strictObject({ id: RuleId, reason: NonEmpty, examples: z.array(Example).min(1, 'give at least one example') }))

@@ -4,6 +4,7 @@
  */
 
 import { caseInsensitive } from '../../text/regex.js';
+import type { Period } from './model.js';
 
 export interface VocabularyData {
   /** Words that put a sentence in the future tense: yearless dates then point forward. */
@@ -22,6 +23,10 @@ export interface VocabularyData {
   readonly yearDeterminers: readonly string[];
   /** A weekday after these is not a date ("the Sunday Times", "every Monday"). */
   readonly weekdayBlockers: readonly string[];
+  /** Holidays on a fixed day of the year, as written, with that day as `MM-DD`: "Boxing Day": "12-26". */
+  readonly holidays: Readonly<Record<string, string>>;
+  /** A holiday without a year is a date after these ("before Christmas", "on Boxing Day"). */
+  readonly holidayPrepositions: readonly string[];
 }
 
 export interface Vocabulary {
@@ -39,6 +44,10 @@ export interface Vocabulary {
   readonly quantityWords: ReadonlySet<string>;
   readonly yearDeterminers: ReadonlySet<string>;
   readonly weekdayBlockers: ReadonlySet<string>;
+  /** Holiday names (straight apostrophes, single spaces) and the day each falls on. */
+  readonly holidays: ReadonlyMap<string, Period & { readonly unit: 'day' }>;
+  /** Alternation source (no groups) of the holiday prepositions, first letter either case. */
+  readonly holidayPrepositionSource: string;
 }
 
 const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -86,5 +95,12 @@ export function compileVocabulary(data: VocabularyData): Vocabulary {
     quantityWords: lowerSet(data.quantityWords),
     yearDeterminers: lowerSet(data.yearDeterminers),
     weekdayBlockers: lowerSet(data.weekdayBlockers),
+    holidays: new Map(
+      Object.entries(data.holidays).map(([name, day]) => {
+        const [month, date] = day.split('-').map(Number) as [number, number];
+        return [name.trim().replace(/\s+/g, ' ').replace(/’/g, "'"), { unit: 'day', month, day: date }] as const;
+      }),
+    ),
+    holidayPrepositionSource: firstLetterEitherCase(data.holidayPrepositions) || '(?!)',
   };
 }

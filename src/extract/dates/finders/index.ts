@@ -12,6 +12,7 @@ import { dayRange } from './day-range.js';
 import { decade } from './decade.js';
 import { endOfYear } from './end-of-year.js';
 import { halfYear } from './half-year.js';
+import { createHolidayFinder } from './holiday.js';
 import { createMonthFinder } from './month.js';
 import { partOfMonth } from './part-of-month.js';
 import { partOfYear } from './part-of-year.js';
@@ -40,6 +41,7 @@ export function createFinders(vocabulary: Vocabulary): readonly Finder[] {
     quarter,
     halfYear,
     season,
+    createHolidayFinder(vocabulary),
     decade,
     century,
     createYearRangeFinder(vocabulary),
@@ -59,7 +61,7 @@ export function createFinders(vocabulary: Vocabulary): readonly Finder[] {
 /** Every finder id, for checking rules/dates.yaml documents exactly the implemented rules. */
 export const FINDER_IDS: readonly string[] = [
   'date.chrono', 'date.day-range', 'date.part-of-month', 'date.month', 'date.end-of-year', 'date.part-of-year',
-  'date.quarter', 'date.half-year', 'date.season', 'date.decade', 'date.century', 'date.year-range',
+  'date.quarter', 'date.half-year', 'date.season', 'date.holiday', 'date.decade', 'date.century', 'date.year-range',
   'date.year-with-preposition', 'date.year-in-brackets', 'date.year-modifier', 'date.relative-day',
   'date.relative-week', 'date.relative-month', 'date.relative-year', 'date.weekday', 'date.same-day', 'date.same-year',
 ];
