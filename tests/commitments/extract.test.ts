@@ -162,7 +162,7 @@ describe('what is not a commitment', () => {
   });
 
   it('a will-statement in the actor\'s own words, or reported after a saying verb, is an intention', () => {
-    const quoted = kit.commitments('"We will open two more border gates next year," Vietnamese Deputy Minister Nguyen Van Nam said.').found;
+    const quoted = kit.commitments('Vietnam and Laos held talks in Hanoi. "We will open two more border gates next year," Vietnamese Deputy Minister Nguyen Van Nam said.').found;
     expect(quoted.map((f) => [f.trigger, f.modality, sorted(f.actorNames).join('+')])).toEqual([['will', 'intention', 'Nguyen Van Nam+Vietnam']]);
     const reported = kit.commitments('Cambodian Prime Minister Hun Manet said Cambodia would open two more border gates by 2026.').found;
     expect(reported.map((f) => [f.trigger, f.due, sorted(f.actorNames).join('+')])).toEqual([['would', '2026', 'Cambodia+Hun Manet']]);

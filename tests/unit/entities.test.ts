@@ -79,10 +79,16 @@ describe('organizations and places', () => {
   });
 
   it('maps demonyms to their country and never makes a country an organization', () => {
-    const places = named('The Vietnamese delegation met Laotian officials in Vientiane, Laos.', 'PLACE');
+    const places = named('The Vietnamese delegation met Laotian officials in Vientiane, Laos, and flew back to Vietnam.', 'PLACE');
     expect(places.find((p) => p.name === 'Vietnam')?.aliases).toEqual(['Vietnamese']);
     expect(places.find((p) => p.name === 'Laos')?.aliases).toEqual(['Laotian']);
     expect(named('Vietnam agreed.', 'ORG')).toEqual([]);
+  });
+
+  it('makes no place of a demonym whose place the document never names', () => {
+    const { entities, mentions } = kit.entities('The Italian finance minister met Laotian officials in Vientiane, Laos.');
+    expect(entities.filter((e) => e.type === 'PLACE').map((e) => [e.name, ...e.aliases])).toEqual([['Laos', 'Laotian'], ['Vientiane']]);
+    expect(mentions.map((m) => m.text)).not.toContain('Italian');
   });
 
   it('finds places by their head word without the common noun', () => {

@@ -122,9 +122,22 @@ export function createEntityExtractor(lexicon: EntityLexicon): EntityExtractor {
           });
         }
       });
-      return { mentions, ...groupMentions(mentions, definitions, lexicon) };
+      const kept = withoutLoneDemonyms(mentions);
+      return { mentions: kept, ...groupMentions(kept, definitions, lexicon) };
     },
   };
+}
+
+/**
+ * A demonym ("the Italian finance minister", "Scandinavian countries") is a mention of its place
+ * only in a document that also names the place as a noun: an adjective alone makes no place
+ * entity (tests/gold/README.md, 4.2 and 4.5).
+ */
+function withoutLoneDemonyms(mentions: MentionFinding[]): MentionFinding[] {
+  const isDemonym = (m: MentionFinding) => m.rule === 'gazetteer.demonym';
+  if (!mentions.some(isDemonym)) return mentions;
+  const named = new Set(mentions.filter((m) => m.type === 'PLACE' && !isDemonym(m)).map((m) => m.canonical ?? m.text));
+  return mentions.filter((m) => !isDemonym(m) || named.has(m.canonical ?? m.text));
 }
 
 /** "Kommasith", "Chính", "Blair": a single word that ends exactly one full name found in the document. */
