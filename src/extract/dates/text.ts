@@ -109,10 +109,11 @@ export function nameWordAfter(text: string, index: number): boolean {
 
 /**
  * A capitalized relative word inside a sentence names something: "the Tonight Show", "This Week"
- * (a programme), "Yesterday" (a song).
+ * (a programme), "Yesterday" (a song). After a colon it starts what is quoted or listed
+ * ('he said: "Last week we ...'), as at the start of a sentence.
  */
 export function capitalizedInside(text: string, index: number): boolean {
-  return isCapitalized(text.slice(index, index + 1)) && !isSentenceStart(text, index);
+  return isCapitalized(text.slice(index, index + 1)) && !isSentenceStart(text, index) && !/:\s*["“‘']?\s*$/u.test(text.slice(Math.max(0, index - 4), index));
 }
 
 /** The number ending at `index` counts something: "in 2000 homes", "2000 per cent". */

@@ -1,7 +1,7 @@
 /**
  * date.relative-year: years counted from the publication year: "last year" (-1), "this year",
- * "earlier this year" (0), "next year", "early next year" (+1), "two years ago" (-2).
- * "the next year", "the last year" and "the past year" are durations; "past years" and "recent
+ * "earlier this year" (0), "next year", "early next year", "the coming year" (+1), "two years ago"
+ * (-2). "the next year", "the last year" and "the past year" are durations; "past years" and "recent
  * years" are vague, and none of them is reported.
  */
 
@@ -14,6 +14,8 @@ const CUE = /year/i;
 
 const OFFSET: Readonly<Record<string, number>> = { this: 0, last: -1, next: 1 };
 const YEAR = /\b(?:(?:early|mid|late|earlier|later)[\s-]+)?(this|last|next)\s+year\b(?!-)/giu;
+/** "in the coming year": the year after the publication year ("the coming years" is vague). */
+const COMING = /\bthe\s+coming\s+year\b(?![-'’]?\p{L})/giu;
 const AGO = new RegExp(`\\b(${COUNT})\\s+years?\\s+ago\\b`, 'giu');
 
 export const relativeYear: Finder = {
@@ -26,6 +28,10 @@ export const relativeYear: Finder = {
       if (wordBefore(sentence, m.index)?.word.toLowerCase() === 'the') continue;
       const offset = OFFSET[m[1]!.toLowerCase()]!;
       out.push({ start: m.index, end: m.index + m[0].length, rule: RULE, expr: calendar({ unit: 'year' }, { kind: 'relative', offset }) });
+    }
+    for (const m of matchAll(COMING, sentence)) {
+      if (capitalizedInside(sentence, m.index)) continue;
+      out.push({ start: m.index, end: m.index + m[0].length, rule: RULE, expr: calendar({ unit: 'year' }, { kind: 'relative', offset: 1 }) });
     }
     for (const m of matchAll(AGO, sentence)) {
       const n = countValue(m[1]!);
