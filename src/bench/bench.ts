@@ -6,8 +6,9 @@
  *   - a no-op re-run on unchanged input, and its share of the full run;
  *   - an incremental run after adding one article;
  *   - the full run on a 4x corpus (the corpus copied four times, each copy made distinct).
- * Medians over N runs (default 3). Defaults to ../shared/corpus/bbc-all; when that is absent,
- * a corpus is generated from raw/.
+ * The full run, no-op re-run, floor and 4x run take turns in each of N rounds (default 3);
+ * times are medians over the rounds, ratios medians of each round's ratio. Defaults to
+ * ../shared/corpus/bbc-all; when that is absent, a corpus is generated from raw/.
  */
 import { execFile } from 'node:child_process';
 import { access, cp, mkdir, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
@@ -130,13 +131,41 @@ async function main(): Promise<void> {
   await run(NODE, [LAUNCHER, '--help']);
   const floor = await bundleFloor();
 
-  log(`corpus: ${path.relative(process.cwd(), corpus) || corpus}${generated ? ' (generated)' : ''}: ${files} articles, ${mb.toFixed(2)} MB; ${runs} runs each`);
-  log('cold full runs...');
-  const full = await repeat(runs, () => rm(out, { recursive: true, force: true }), NODE, () => cli(input, out));
-  log('bare wink-nlp readDoc passes...');
-  const wink = await repeat(runs, async () => {}, NODE, () => [floor, input]);
-  log('no-op re-runs...');
-  const noop = await repeat(runs, async () => {}, NODE, () => cli(input, out));
+  const input4 = path.join(work, 'input4');
+  await replicate(corpus, input4, 4);
+  const out4 = path.join(work, 'out4');
+
+  log(`corpus: ${path.relative(process.cwd(), corpus) || corpus}${generated ? ' (generated)' : ''}: ${files} articles, ${mb.toFixed(2)} MB; ${runs} rounds`);
+  // The runs that are compared with one another take turns, round after round: this machine's
+  // speed drifts (the floor has taken 2.5 s one hour and 4.7 s another), and blocks of one kind
+  // of run measured minutes apart would compare two different machines. Each ratio is the median
+  // of its rounds' ratios.
+  const rounds: { full: Measure; noop: Measure; wink: Measure; full4: Measure }[] = [];
+  for (let i = 1; i <= runs; i++) {
+    await rm(out, { recursive: true, force: true });
+    const full = await measure(NODE, cli(input, out));
+    const noop = await measure(NODE, cli(input, out));
+    const wink = await measure(NODE, [floor, input]);
+    await rm(out4, { recursive: true, force: true });
+    const full4 = await measure(NODE, cli(input4, out4));
+    rounds.push({ full, noop, wink, full4 });
+    log(`round ${i}/${runs}: full ${full.seconds.toFixed(2)} s, no-op ${noop.seconds.toFixed(2)} s, wink floor ${wink.seconds.toFixed(2)} s, 4x corpus ${full4.seconds.toFixed(2)} s`);
+  }
+  const med = (pick: (r: (typeof rounds)[number]) => Measure): Measure => ({
+    seconds: median(rounds.map((r) => pick(r).seconds)),
+    rssMb: median(rounds.map((r) => pick(r).rssMb)),
+  });
+  const ratio = (f: (r: (typeof rounds)[number]) => number) => median(rounds.map(f));
+  const full = med((r) => r.full);
+  const noop = med((r) => r.noop);
+  const wink = med((r) => r.wink);
+  const full4 = med((r) => r.full4);
+  const overFloor = ratio((r) => r.full.seconds / r.wink.seconds);
+  const noopShare = ratio((r) => r.noop.seconds / r.full.seconds);
+  const time4 = ratio((r) => r.full4.seconds / r.full.seconds);
+  const rss4 = ratio((r) => r.full4.rssMb / r.full.rssMb);
+
+  // Last: each incremental run adds an article to the input the other runs read.
   log('incremental runs (one article added each time)...');
   let added = 0;
   const sample = (await readdir(input, { recursive: true })).find((f) => /\.(txt|md)$/.test(String(f)))!;
@@ -149,28 +178,23 @@ async function main(): Promise<void> {
     NODE,
     () => cli(input, out),
   );
-  log('full runs on the 4x corpus...');
-  const input4 = path.join(work, 'input4');
-  await replicate(corpus, input4, 4);
-  const out4 = path.join(work, 'out4');
-  const full4 = await repeat(runs, () => rm(out4, { recursive: true, force: true }), NODE, () => cli(input4, out4));
 
   const row = (name: string, m: Measure, extra = '') =>
     `| ${name.padEnd(34)} | ${m.seconds.toFixed(2).padStart(8)} | ${Number.isNaN(m.rssMb) ? '     n/a' : m.rssMb.toFixed(0).padStart(8)} | ${extra}`;
   const lines = [
-    `corpus: ${files} articles, ${mb.toFixed(2)} MB${generated ? ' (generated from raw/)' : ''}; medians of ${runs} runs; ${(await import('node:os')).availableParallelism()} cores`,
+    `corpus: ${files} articles, ${mb.toFixed(2)} MB${generated ? ' (generated from raw/)' : ''}; medians of ${runs} runs; ratios are medians of per-round ratios; ${(await import('node:os')).availableParallelism()} cores`,
     '',
     `| ${'run'.padEnd(34)} | ${'wall s'.padStart(8)} | ${'peak MB'.padStart(8)} | notes`,
     `|${'-'.repeat(36)}|${'-'.repeat(10)}|${'-'.repeat(10)}|------`,
     row('full run, cold', full, `${(mb / full.seconds).toFixed(2)} MB/s, ${(files / full.seconds).toFixed(0)} articles/s`),
     row('bare wink readDoc, 1 core (floor)', wink, `${(mb / wink.seconds).toFixed(2)} MB/s`),
-    row('no-op re-run', noop, `${((noop.seconds / full.seconds) * 100).toFixed(2)}% of the full run`),
+    row('no-op re-run', noop, `${(noopShare * 100).toFixed(2)}% of the full run`),
     row('incremental, one article added', incremental, `${((incremental.seconds / full.seconds) * 100).toFixed(2)}% of the full run`),
-    row('full run, 4x corpus', full4, `${(full4.seconds / full.seconds).toFixed(2)}x the time, ${(full4.rssMb / full.rssMb).toFixed(2)}x the peak RSS`),
+    row('full run, 4x corpus', full4, `${time4.toFixed(2)}x the time, ${rss4.toFixed(2)}x the peak RSS`),
     '',
-    `full run / wink floor: ${(full.seconds / wink.seconds).toFixed(2)}x (target <= 2x)`,
-    `no-op / full: ${((noop.seconds / full.seconds) * 100).toFixed(2)}% (target <= 3%)`,
-    `4x corpus: ${(full4.seconds / full.seconds).toFixed(2)}x time (target <= 4.4x), ${(full4.rssMb / full.rssMb).toFixed(2)}x peak RSS (target <= 1.3x)`,
+    `full run / wink floor: ${overFloor.toFixed(2)}x (target <= 2x)`,
+    `no-op / full: ${(noopShare * 100).toFixed(2)}% (target <= 3%)`,
+    `4x corpus: ${time4.toFixed(2)}x time (target <= 4.4x), ${rss4.toFixed(2)}x peak RSS (target <= 1.3x)`,
   ];
   process.stdout.write(`${lines.join('\n')}\n`);
   await rm(work, { recursive: true, force: true });
