@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { z } from '../../zod.js';
 import { loadRuleFile, parseRuleText } from '../../rules/load.js';
 import { RuleId } from '../../rules/schemas.js';
+import { isValidYmd } from './calendar.js';
 import { FINDER_IDS } from './finders/index.js';
 import { REFINER_IDS } from './refiners/index.js';
 import type { VocabularyData } from './vocabulary.js';
@@ -39,13 +40,10 @@ const NonEmpty = z.string().trim().min(1, 'must not be empty');
 const Words = z.array(NonEmpty);
 const IsoDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'use YYYY-MM-DD, e.g. "2018-04-12", or null');
 
-/** "12-26": a month and a day that exists in some year (February 29 included). */
+/** "12-26": a month and a day that exists in some year (a leap year has them all). */
 function validMonthDay(s: string): boolean {
   const m = /^(\d{2})-(\d{2})$/.exec(s);
-  if (!m) return false;
-  const month = Number(m[1]);
-  const day = Number(m[2]);
-  return month >= 1 && month <= 12 && day >= 1 && day <= [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1]!;
+  return !!m && isValidYmd(2000, Number(m[1]), Number(m[2]));
 }
 
 const Example = z.strictObject({

@@ -44,8 +44,10 @@ export interface Vocabulary {
   readonly quantityWords: ReadonlySet<string>;
   readonly yearDeterminers: ReadonlySet<string>;
   readonly weekdayBlockers: ReadonlySet<string>;
-  /** Holiday names (straight apostrophes, single spaces) and the day each falls on. */
+  /** Holiday names (as `holidayKey` writes them) and the day each falls on. */
   readonly holidays: ReadonlyMap<string, Period & { readonly unit: 'day' }>;
+  /** Alternation source (no groups) of the holiday names, longest first, either apostrophe. */
+  readonly holidaySource: string;
   /** Alternation source (no groups) of the holiday prepositions, first letter either case. */
   readonly holidayPrepositionSource: string;
 }
@@ -60,8 +62,9 @@ function phraseSource(phrase: string): string {
   return `${head}${body}${tail}`;
 }
 
-function alternation(phrases: readonly string[]): string {
-  const sorted = [...new Set(phrases.map((p) => p.trim().toLowerCase()))].sort((a, b) => b.length - a.length);
+/** The phrases as one alternation, longest first; lower-cased unless `keepCase`. */
+function alternation(phrases: readonly string[], keepCase = false): string {
+  const sorted = [...new Set(phrases.map((p) => (keepCase ? p.trim() : p.trim().toLowerCase())))].sort((a, b) => b.length - a.length);
   return sorted.map((p) => p.split(/\s+/).map(escape).join('\\s+')).join('|');
 }
 
@@ -76,6 +79,9 @@ export function firstLetterEitherCase(phrases: readonly string[]): string {
     })
     .join('|');
 }
+
+/** How a holiday name is looked up: single spaces, straight apostrophes ("New Year’s  Eve" -> "New Year's Eve"). */
+export const holidayKey = (name: string): string => name.trim().replace(/\s+/g, ' ').replace(/’/g, "'");
 
 const lowerSet = (words: readonly string[]): ReadonlySet<string> => new Set(words.map((w) => w.trim().toLowerCase()));
 
@@ -98,9 +104,10 @@ export function compileVocabulary(data: VocabularyData): Vocabulary {
     holidays: new Map(
       Object.entries(data.holidays).map(([name, day]) => {
         const [month, date] = day.split('-').map(Number) as [number, number];
-        return [name.trim().replace(/\s+/g, ' ').replace(/’/g, "'"), { unit: 'day', month, day: date }] as const;
+        return [holidayKey(name), { unit: 'day', month, day: date }] as const;
       }),
     ),
+    holidaySource: alternation(Object.keys(data.holidays).map(holidayKey), true).replace(/'/g, "['’]"),
     holidayPrepositionSource: firstLetterEitherCase(data.holidayPrepositions) || '(?!)',
   };
 }

@@ -11,7 +11,7 @@
 
 import { calendar, open, stated, type Candidate, type Finder } from '../model.js';
 import { YEAR, groupEnd, groupStart, matchAll, wordAfter } from '../text.js';
-import type { Vocabulary } from '../vocabulary.js';
+import { holidayKey, type Vocabulary } from '../vocabulary.js';
 
 const RULE = 'date.holiday';
 
@@ -28,9 +28,8 @@ const CLAUSE_WORDS = new Set(
 
 export function createHolidayFinder(v: Vocabulary): Finder {
   if (!v.holidays.size) return { id: RULE, find: () => [] };
-  const names = [...v.holidays.keys()].sort((a, b) => b.length - a.length).map((n) => n.split(/\s+/).map(escapeName).join('\\s+'));
-  const name = `(${names.join('|')})(?![\\p{L}\\p{N}'’-])`;
-  const cue = new RegExp(names.join('|'), 'u');
+  const name = `(${v.holidaySource})(?![\\p{L}\\p{N}'’-])`;
+  const cue = new RegExp(v.holidaySource, 'u');
   const withYear = new RegExp(`(?<![\\p{L}\\p{N}])${name}(?:\\s+of)?,?\\s+${YEAR}`, 'gud');
   const alone = new RegExp(`\\b(?:${v.holidayPrepositionSource})\\s+${name}`, 'gud');
   return {
@@ -38,7 +37,7 @@ export function createHolidayFinder(v: Vocabulary): Finder {
     find(sentence) {
       if (!cue.test(sentence)) return [];
       const out: Candidate[] = [];
-      const period = (written: string) => v.holidays.get(written.replace(/\s+/g, ' ').replace(/’/g, "'"))!;
+      const period = (written: string) => v.holidays.get(holidayKey(written))!;
       for (const m of matchAll(withYear, sentence)) {
         out.push({ start: m.index, end: m.index + m[0].length, rule: RULE, expr: calendar(period(m[1]!), stated(Number(m[2]))) });
       }
@@ -53,9 +52,4 @@ export function createHolidayFinder(v: Vocabulary): Finder {
       return out;
     },
   };
-}
-
-/** A holiday name as a pattern: its apostrophes match either kind (' and ’). */
-function escapeName(word: string): string {
-  return word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/['’]/g, "['’]");
 }
