@@ -1,25 +1,11 @@
-import { execFile } from 'node:child_process';
 import { cp, mkdtemp, readdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { promisify } from 'node:util';
 import { parse } from 'csv-parse/sync';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { TABLES, TABLE_NAMES } from '../src/stages/emit.js';
+import { cli } from './cli.js';
 import { sliceCodePoints } from './helpers.js';
-
-const run = promisify(execFile);
-const TSX = path.resolve('node_modules/.bin/tsx');
-
-async function cli(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  try {
-    const r = await run(TSX, ['src/cli.ts', ...args], { env: { ...process.env, CI: 'true' } });
-    return { code: 0, stdout: r.stdout, stderr: r.stderr };
-  } catch (err) {
-    const e = err as { code: number; stdout: string; stderr: string };
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
-  }
-}
 
 const readJsonl = async (file: string) =>
   (await readFile(file, 'utf8'))

@@ -5,20 +5,13 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { cachedKeys } from '../src/cache.js';
-import { TABLE_NAMES } from '../src/stages/emit.js';
+import { TSX, tables } from './cli.js';
 
 const run = promisify(execFile);
-const TSX = path.resolve('node_modules/.bin/tsx');
 
 async function cli(args: string[]): Promise<string> {
   const r = await run(TSX, ['src/cli.ts', ...args], { env: { ...process.env, CI: 'true' } });
   return r.stderr;
-}
-
-async function tables(dir: string): Promise<Record<string, string>> {
-  const out: Record<string, string> = {};
-  for (const t of TABLE_NAMES) for (const ext of ['csv', 'jsonl']) out[`${t}.${ext}`] = await readFile(path.join(dir, `${t}.${ext}`), 'utf8');
-  return out;
 }
 
 const entityIds = async (dir: string) =>

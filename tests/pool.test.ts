@@ -1,29 +1,8 @@
-import { execFile } from 'node:child_process';
-import { mkdir, mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
-import { TABLE_NAMES } from '../src/stages/emit.js';
-
-const run = promisify(execFile);
-const TSX = path.resolve('node_modules/.bin/tsx');
-
-async function cli(args: string[]): Promise<{ code: number; stderr: string }> {
-  try {
-    const r = await run(TSX, ['src/cli.ts', ...args], { env: { ...process.env, CI: 'true' }, maxBuffer: 1 << 24 });
-    return { code: 0, stderr: r.stderr };
-  } catch (err) {
-    const e = err as { code: number; stderr: string };
-    return { code: e.code, stderr: e.stderr };
-  }
-}
-
-async function tables(dir: string): Promise<Record<string, string>> {
-  const out: Record<string, string> = {};
-  for (const t of TABLE_NAMES) for (const ext of ['csv', 'jsonl']) out[`${t}.${ext}`] = await readFile(path.join(dir, `${t}.${ext}`), 'utf8');
-  return out;
-}
+import { cli, tables } from './cli.js';
 
 /**
  * An invented article of about `bytes` bytes: one meeting sentence after another, with names,

@@ -3,9 +3,9 @@ import { mkdtemp, readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
+import { TSX } from '../cli.js';
 
 const run = promisify(execFile);
-const TSX = path.resolve('node_modules/.bin/tsx');
 
 export type Row = Record<string, unknown>;
 
