@@ -16,6 +16,7 @@ import type { WorkerData, WorkerResult, WorkerTask } from './worker.js';
 import { RulesPublisher, rulesChannelName } from './rules-channel.js';
 import type { LoadedRules } from './rules/loaded.js';
 import type { RuleCatalog } from './report/rule-catalog.js';
+import { tuneV8ForBatch } from './v8-tuning.js';
 
 export { PIPELINE_VERSION, STAGES };
 
@@ -152,9 +153,11 @@ interface StartedPool {
 async function startPool(config: ResolvedConfig, fresh: number): Promise<StartedPool> {
   if (config.concurrency <= 1) return { pool: null, rulesOut: null, close: async () => undefined };
   const channel = rulesChannelName(`${process.pid}-${randomBytes(6).toString('hex')}`);
+  const threads = Math.max(1, Math.min(config.concurrency, fresh));
+  tuneV8ForBatch(threads);
   const pool = new (await import('piscina')).Piscina<WorkerTask, WorkerResult>({
     filename: WORKER.href,
-    minThreads: Math.max(1, Math.min(config.concurrency, fresh)),
+    minThreads: threads,
     maxThreads: config.concurrency,
     idleTimeout: 1000,
     // The next article waits in the thread's own queue: with one task at a time, a thread that
