@@ -63,3 +63,73 @@ export async function loadGoldCases(goldDir: string, repoRoot: string, corpusRoo
   await walk(goldDir);
   return cases;
 }
+
+/** Lower-case words, for the copy check: letters and digits, apostrophes inside words kept. */
+function words(s: string): string[] {
+  return s.toLowerCase().match(/[\p{L}\p{N}]+(?:['’][\p{L}\p{N}]+)*/gu) ?? [];
+}
+
+/** How many consecutive article words a BBC gold field may repeat (guideline, section 1). */
+export const MAX_COPIED_WORDS = 5;
+
+/**
+ * What is wrong with a gold file, checked against its article's text (guideline sections 2-6):
+ * offsets that do not slice back to the text, unsorted or overlapping dates, commitment spans
+ * without their trigger, actors that are not entity names, a surface form listed for two
+ * entities, and, for the copyrighted BBC articles, a field that repeats six or more consecutive
+ * words of the article. Empty when the file is consistent.
+ */
+export function goldProblems(gold: Gold, text: string): string[] {
+  const problems: string[] = [];
+  const cps = [...text];
+  const slice = (start: number, end: number) => cps.slice(start, end).join('');
+  let lastEnd = -1;
+  for (const d of gold.dates) {
+    const at = `date "${d.text}"@${d.start}`;
+    if (d.end <= d.start || d.end > cps.length) problems.push(`${at}: offsets ${d.start}-${d.end} are outside the text`);
+    else if (slice(d.start, d.end) !== d.text) problems.push(`${at}: the text at ${d.start}-${d.end} is "${slice(d.start, d.end)}"`);
+    if (d.start < lastEnd) problems.push(`${at}: starts before the previous date ends (dates are sorted and never overlap)`);
+    lastEnd = Math.max(lastEnd, d.end);
+  }
+  const names = new Set<string>();
+  const owner = new Map<string, string>();
+  for (const list of ['people', 'organizations', 'places'] as const) {
+    for (const e of gold[list]) {
+      names.add(e.name);
+      for (const form of [e.name, ...e.aliases]) {
+        const key = form.toLowerCase();
+        const prev = owner.get(key);
+        if (prev !== undefined && prev !== `${list}:${e.name}`) problems.push(`"${form}" is listed for two entities: ${prev} and ${list}:${e.name}`);
+        owner.set(key, `${list}:${e.name}`);
+      }
+    }
+  }
+  let lastStart = -1;
+  for (const c of gold.commitments) {
+    const at = `commitment [${c.trigger}]@${c.start}`;
+    if (c.start < lastStart) problems.push(`${at}: commitments are sorted by start`);
+    lastStart = c.start;
+    if (c.end <= c.start || c.end > cps.length) problems.push(`${at}: offsets ${c.start}-${c.end} are outside the text`);
+    else if (!slice(c.start, c.end).includes(c.trigger)) problems.push(`${at}: the trigger is not in the span ${c.start}-${c.end}`);
+    for (const a of c.actors) if (!names.has(a)) problems.push(`${at}: actor "${a}" is not the name of an entity of the file`);
+  }
+  if (gold.corpus === 'bbc') {
+    const article = words(text);
+    const grams = new Set<string>();
+    for (let i = 0; i + MAX_COPIED_WORDS < article.length; i++) grams.add(article.slice(i, i + MAX_COPIED_WORDS + 1).join(' '));
+    const fields = [
+      ...gold.dates.map((d) => ({ at: `date @${d.start}`, value: d.text })),
+      ...gold.commitments.flatMap((c) => (['trigger', 'action', 'object', 'amount'] as const).map((f) => ({ at: `commitment @${c.start} ${f}`, value: c[f] ?? '' }))),
+    ];
+    for (const { at, value } of fields) {
+      const w = words(value);
+      for (let i = 0; i + MAX_COPIED_WORDS < w.length; i++) {
+        if (grams.has(w.slice(i, i + MAX_COPIED_WORDS + 1).join(' '))) {
+          problems.push(`${at}: repeats ${MAX_COPIED_WORDS + 1} or more consecutive words of the article`);
+          break;
+        }
+      }
+    }
+  }
+  return problems;
+}
