@@ -101,6 +101,8 @@ export interface MentionFinding extends Span {
   readonly canonical?: string;
   /** Country the mention is qualified by ("Vietnam's Ministry of National Defence"). */
   readonly country?: string;
+  /** For an organization a gazetteer lists: the kind its entry states (`party`, `media`, `company`, ...). */
+  readonly orgType?: string;
 }
 
 /** A within-document entity: the mentions that one document makes of one thing. */

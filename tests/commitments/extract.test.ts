@@ -190,3 +190,34 @@ describe('records', () => {
     expect(kit.commitments(pk).found.find((f) => f.trigger === 'pledge')?.code).toBe('0334');
   });
 });
+
+describe('who a politician speaks for (invented articles)', () => {
+  const actorsOf = (text: string, trigger: string) => sorted(kit.commitments(text).found.find((f) => f.trigger === trigger)!.actorNames);
+
+  it('"X has told voters his <party> will ...": the person and the party', () => {
+    const text = 'Charles Dunmore has told voters his Liberal Democrats will offer a fair deal.\n\nMr Dunmore promised to scrap tuition fees.';
+    expect(actorsOf(text, 'promised')).toEqual(['Charles Dunmore', 'Liberal Democrats']);
+  });
+
+  it('"X, the Tory leader, said": an appositive title names the party', () => {
+    const text = 'Michael Greaves, the Tory leader, said the budget was wrong.\n\nMr Greaves pledged to cut council tax.';
+    expect(actorsOf(text, 'pledged')).toEqual(['Conservative Party', 'Michael Greaves']);
+  });
+
+  it('a broadcaster before the name is where the person spoke, not whom for', () => {
+    const text = 'In a separate BBC interview, Mr Greaves pledged to cut council tax.\n\nMichael Greaves is the member for Bexley.';
+    expect(actorsOf(text, 'pledged')).toEqual(['Michael Greaves']);
+  });
+
+  it('a politician seen speaking for one party in two sentences speaks for it where only the person is found', () => {
+    const text = [
+      'The Conservatives would stand up for ordinary families, Michael Greaves pledged on Monday.',
+      'And he says the Tories would get a grip on crime.',
+      'He promises to restore order in the classroom.',
+    ].join('\n\n');
+    expect(actorsOf(text, 'promises')).toEqual(['Conservative Party', 'Michael Greaves']);
+    // Once is not enough: a rival's plan is reported that way too.
+    const once = ['Michael Greaves said Labour would raise taxes after the election.', 'He promises to restore order in the classroom.'].join('\n\n');
+    expect(actorsOf(once, 'promises')).toEqual(['Michael Greaves']);
+  });
+});

@@ -13,6 +13,38 @@ export interface Speaker {
 const uniq = (xs: readonly number[]) => [...new Set(xs)];
 
 /**
+ * A politician the article shows speaking for one party in two sentences or more ("The Tories
+ * would ..., Mr X pledged", "he says the Tories would ...") speaks for it in the article's other
+ * commitments too, where only the person was found ("He promises to ..."): those get the party
+ * as well (tests/gold/README.md 6.5, a party politician on party policy). One sentence is not
+ * enough: it is as often a rival's plan reported ("Mr X said Labour would ..."). Not when the
+ * person is seen with two parties.
+ */
+export function shareParties<T extends { readonly sentence: number; readonly actors: readonly number[] }>(records: readonly T[], ctx: DocumentContext): T[] {
+  const ents = ctx.entities.entities;
+  // person -> party -> the sentences that pair them
+  const seen = new Map<number, Map<number, Set<number>>>();
+  for (const r of records) {
+    const people = r.actors.filter((a) => ents[a]?.type === 'PERSON');
+    if (people.length !== 1) continue;
+    for (const a of r.actors) {
+      if (!ctx.isParty(a)) continue;
+      let byParty = seen.get(people[0]!);
+      if (!byParty) seen.set(people[0]!, (byParty = new Map()));
+      let sentences = byParty.get(a);
+      if (!sentences) byParty.set(a, (sentences = new Set()));
+      sentences.add(r.sentence);
+    }
+  }
+  return records.map((r) => {
+    const byParty = r.actors.length === 1 ? seen.get(r.actors[0]!) : undefined;
+    if (byParty?.size !== 1) return r;
+    const [party, sentences] = [...byParty][0]!;
+    return sentences.size >= 2 ? { ...r, actors: [...r.actors, party] } : r;
+  });
+}
+
+/**
  * Resolves actors and speakers in one document. Holds caches for the document only; a new one is
  * made per document.
  */

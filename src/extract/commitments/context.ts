@@ -1,4 +1,4 @@
-import type { LocalEntity, SegmentedDocument, Token } from '../../types.js';
+import type { LocalEntity, SegmentedDocument, Sentence, Token } from '../../types.js';
 import type { EntityExtraction } from '../entities/index.js';
 
 /** An entity mention as the commitment rules read it: clean absolute offsets and its entity. */
@@ -32,6 +32,8 @@ export interface DocumentContext {
   readonly mentionsBySentence: readonly (readonly MentionRef[])[];
   readonly quotes: readonly Quote[];
   isCountry(entity: number): boolean;
+  /** A political party: a gazetteer entry of type party, or a name with "Party" in it. */
+  isParty(entity: number): boolean;
   /** Places and parties a person is introduced with ("Vietnamese Prime Minister X", "Tory leader X"). */
   affiliation(entity: number): readonly number[];
   /** The country or nation the document is mostly about (for "the government" and office holders). */
@@ -46,6 +48,8 @@ export interface DocumentContext {
 
 const TITLE_POS = new Set(['PROPN', 'NOUN', 'ADJ', 'DET', 'CCONJ', 'PUNCT', 'PART', 'NUM', 'X', 'SYM']);
 const TITLE_ADP = new Set(['of', 'for']);
+/** Role nouns of a party's people, after the party's name in an appositive title ("X, the Tory leader,"). */
+const PARTY_ROLE = /^\s+(?:party\s+)?(?:leader|deputy leader|chairman|chairwoman|chair|president|spokesman|spokeswoman|spokesperson|MP|MSP|AM|MEP|candidate|secretary|treasurer|whip|peer|councillor|member|frontbencher|backbencher)s?\b/;
 const GOVERNMENT_ROLE = /\b(?:minister|secretary|chancellor|president|premier|governor|ambassador|first minister|prime minister|mp|msp)\b/i;
 
 export function buildContext(doc: SegmentedDocument, ents: EntityExtraction): DocumentContext {
@@ -97,6 +101,29 @@ export function buildContext(doc: SegmentedDocument, ents: EntityExtraction): Do
     const e = ents.mentionEntity[i]!;
     if (m.type === 'PLACE' && e >= 0) placeCount.set(e, (placeCount.get(e) ?? 0) + 1);
   });
+  // Parties: what a gazetteer lists as one, or a name with "Party" in it.
+  const parties = new Set<number>();
+  const media = new Set<number>();
+  ents.mentions.forEach((m, i) => {
+    const e = ents.mentionEntity[i]!;
+    if (e < 0 || m.type !== 'ORG') return;
+    if (m.orgType === 'party' || /\bPart(?:y|ies)\b/.test(ents.entities[e]!.name)) parties.add(e);
+    if (m.orgType === 'media') media.add(e);
+  });
+  /** The party a person mention is tied to by the words right after it: "X ... his Labour party", "X, the Tory leader,". */
+  const partyAfter = (m: MentionRef, s: Sentence): number | null => {
+    for (const b of mentionsBySentence[m.sentence]!) {
+      if (b.start < m.end) continue;
+      if (b.type === 'PERSON') return null;
+      if (!parties.has(b.entity)) continue;
+      const between = doc.clean.slice(m.end, b.start);
+      // "Kennedy has told voters his Liberal Democrats will ...": the person's own party.
+      if (/\b(?:his|her)\s+$/i.test(between) && !/["“”]/.test(between)) return b.entity;
+      // "Michael Howard, the Tory leader, said": an appositive title.
+      if (/^\s*,\s*(?:the\s+|a\s+)?(?:former\s+|deputy\s+|acting\s+|shadow\s+)?$/i.test(between) && PARTY_ROLE.test(doc.clean.slice(b.end, s.end))) return b.entity;
+    }
+    return null;
+  };
   ents.entities.forEach((ent, e) => {
     if (ent.type !== 'PERSON') return;
     let place: number | null = null;
@@ -110,8 +137,13 @@ export function buildContext(doc: SegmentedDocument, ents: EntityExtraction): Do
         if (!joinedByTitle(s.tokens, b.end, m.start)) break;
         const other = ents.entities[b.entity]!;
         if (other.type === 'PLACE' && place === null) place = b.entity;
-        if (other.type === 'ORG' && party === null && other.country && !isCountry(b.entity)) party = b.entity;
+        // A broadcaster or paper before a name is where they spoke ("a BBC interview, Mr X"), not whom for.
+        if (other.type === 'ORG' && party === null && other.country && !isCountry(b.entity) && !media.has(b.entity)) party = b.entity;
         if (other.type === 'PERSON') break;
+      }
+      if (party === null) {
+        const ref = mentionsBySentence[m.sentence]!.find((x) => x.start === m.start && x.entity === e);
+        if (ref) party = partyAfter(ref, s);
       }
     }
     const out: number[] = [];
@@ -138,6 +170,7 @@ export function buildContext(doc: SegmentedDocument, ents: EntityExtraction): Do
     mentionsBySentence,
     quotes: speech,
     isCountry,
+    isParty: (e) => parties.has(e),
     affiliation(e) {
       const own = affiliations.get(e) ?? [];
       if (own.length) return own;

@@ -17,7 +17,7 @@ import type { EntityExtraction } from '../entities/index.js';
 import { findTriggers, resolveOverlaps, type TriggerCandidate } from './01-find-triggers.js';
 import { readAction, type ActionReading } from './02-read-actions.js';
 import { buildRecords, cleanAction, staticGate, type RecordState } from './05-records.js';
-import { ActorResolver } from './04-actors.js';
+import { ActorResolver, shareParties } from './04-actors.js';
 import { buildContext, type DocumentContext } from './context.js';
 import { parseSentence } from './parse.js';
 import { compileRules, type CompiledRules } from './rules.js';
@@ -80,7 +80,7 @@ export function createCommitmentExtractor(rules: CommitmentsRules): CommitmentEx
         const readings = new Map<TriggerCandidate, ActionReading>(cands.map((c) => [c, readAction(s, parsed, c, cands, compiled)]));
         out.push(...buildRecords({ ctx, resolver, rules: compiled, dates, sentence: s, parsed, cands, readings, state }));
       }
-      return out.sort((a, b) => a.start - b.start || a.end - b.end);
+      return shareParties(out, ctx).sort((a, b) => a.start - b.start || a.end - b.end);
     },
     candidates(doc) {
       const out: CommitmentCandidate[] = [];

@@ -13,6 +13,8 @@ export interface Candidate {
   readonly roles: readonly string[];
   readonly canonical?: string;
   readonly country?: string;
+  /** The kind of organization a gazetteer entry states. */
+  readonly orgType?: string;
   /** Higher wins when two candidates cover the same span. */
   readonly priority: number;
 }
@@ -110,7 +112,7 @@ export const findGazetteer: Finder = (sentence, lexicon) => {
     }
     if (channel || branchOf) {
       const start = branchOf ? branchOf.index : m.index;
-      out.push({ type: 'ORG', start, end: end + (channel ? channel[0].length : 0), rule: channel ? 'gazetteer.channel' : 'gazetteer.party-branch', roles: [], priority: 6 });
+      out.push({ type: 'ORG', start, end: end + (channel ? channel[0].length : 0), rule: channel ? 'gazetteer.channel' : 'gazetteer.party-branch', roles: [], orgType: entry.orgType, priority: 6 });
       continue;
     }
     out.push({
@@ -121,6 +123,7 @@ export const findGazetteer: Finder = (sentence, lexicon) => {
       roles: [],
       canonical: entry.canonical,
       country: entry.country ?? undefined,
+      ...(entry.orgType ? { orgType: entry.orgType } : {}),
       priority: entry.kind === 'org' ? 6 : entry.kind === 'demonym' ? 2 : 5,
     });
   }

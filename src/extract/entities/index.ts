@@ -119,6 +119,7 @@ export function createEntityExtractor(lexicon: EntityLexicon): EntityExtractor {
             roles: c.roles,
             ...(c.canonical ? { canonical: c.canonical } : {}),
             ...(c.country ? { country: lexicon.countries.get(c.country) ?? c.country } : {}),
+            ...(c.orgType ? { orgType: c.orgType } : {}),
           });
         }
       });
