@@ -115,7 +115,7 @@ async function main(): Promise<number> {
   }
   for (const corpus of ['raw', 'bbc'] as const) {
     const rs = results.filter((r) => r.corpus === corpus);
-    out.push('', `== ${corpus === 'raw' ? 'Sample articles (raw/)' : 'BBC politics gold'}: ${rs.length} articles`);
+    out.push('', `== ${corpus === 'raw' ? 'Sample articles (raw/)' : 'BBC gold (bbc-politics, bbc-all)'}: ${rs.length} articles`);
     out.push(rs.length ? summaryTable(rs) : '(none evaluated)');
   }
   process.stdout.write(`${out.join('\n')}\n`);

@@ -13,6 +13,14 @@ function entities(text: string) {
 
 const named = (text: string, type: string) => entities(text).filter((e) => e.type === type);
 
+describe('organizations found by the words around them', () => {
+  it('a kind noun or a band member names a body; a place or demonym there stays the place', () => {
+    const text = 'Ukraine sent Ukrainian singer Ruslana. Security firm MessageLabs and the former Clash guitarist agreed.';
+    expect(named(text, 'ORG').map((e) => e.name)).toEqual(['MessageLabs', 'Clash']);
+    expect(named(text, 'PLACE')).toEqual([expect.objectContaining({ name: 'Ukraine', aliases: ['Ukrainian'] })]);
+  });
+});
+
 describe('people', () => {
   it('takes titles as roles, never as part of the name', () => {
     const people = named('Vietnamese Prime Minister Phạm Minh Chính hosted Lao Deputy Minister of National Defence and Chief of the General Staff of the Lao People’s Army (LPA), Lieut. Gen. Saichay Kommasith, in Hanoi on 5 March.', 'PERSON');

@@ -150,7 +150,8 @@ export function matchNamePattern(p: CompiledPattern, text: string, lexicon: Enti
       start += lead[0].length;
       found = found.slice(lead[0].length);
     }
-    if ((!/\s/.test(found) && p.type === 'ORG') || lexicon.notNames.has(found)) continue;
+    // What is left may be a bare head noun ("The Party" -> "Party"): that names no one body.
+    if ((p.type === 'ORG' && lexicon.orgHeads.has(found)) || lexicon.notNames.has(found)) continue;
     out.push({ start, text: found });
   }
   return out;

@@ -83,7 +83,8 @@ const dropJunk: Refiner = (cands, sentence, lexicon) =>
     if (!text.trim() || c.end <= c.start) return false;
     if (lexicon.roles.has(text) || lexicon.notNames.has(text)) return false;
     const words = text.split(/\s+/);
-    if (words.every((w) => lexicon.notNames.has(w) || lexicon.orgHeads.has(w) || /^\p{Ll}/u.test(w))) return false;
+    // A bare head noun ("Parliament", "Council") names no one body, unless a gazetteer lists it as one ("Congress").
+    if (!c.rule.startsWith('gazetteer.') && words.every((w) => lexicon.notNames.has(w) || lexicon.orgHeads.has(w) || /^\p{Ll}/u.test(w))) return false;
     if (c.type === 'PERSON' && words.some((w) => lexicon.orgHeads.has(w))) return false;
     if (c.type === 'ORG' && !c.rule.startsWith('gazetteer')) {
       const g = lexicon.gazetteer.get(text);
@@ -92,7 +93,11 @@ const dropJunk: Refiner = (cands, sentence, lexicon) =>
     return true;
   });
 
-const REFINERS: readonly Refiner[] = [separateCountry, resolveOverlaps, dropJunk];
+/** A shape-found organization that is a known place or demonym ("Ukrainian singer X") is the place, before overlaps are settled. */
+const dropPlacesAsOrgs: Refiner = (cands, sentence, lexicon) =>
+  cands.filter((c) => c.type !== 'ORG' || c.rule.startsWith('gazetteer') || lexicon.gazetteer.get(sentence.text.slice(c.start, c.end))?.type !== 'PLACE');
+
+const REFINERS: readonly Refiner[] = [separateCountry, dropPlacesAsOrgs, resolveOverlaps, dropJunk];
 
 export function createEntityExtractor(lexicon: EntityLexicon): EntityExtractor {
   return {
