@@ -43,6 +43,11 @@ describe('people', () => {
     expect(people.map((p) => p.name).sort()).toEqual(['Hun Manet', 'Hun Sen']);
   });
 
+  it('takes the other names of a list with a person as people, only in a list with a comma', () => {
+    const text = 'He played alongside Frank Lebeouf, Josep Guardiola, Titi Camara and Oliver Bierhoff. Prizes went to Marc Forster and Spotless Mind.';
+    expect(named(text, 'PERSON').map((p) => p.name)).toEqual(['Frank Lebeouf', 'Josep Guardiola', 'Titi Camara', 'Oliver Bierhoff', 'Marc Forster']);
+  });
+
   it('finds English names by given name and by title', () => {
     const people = named('Tony Blair said the plan would work. Mr Blair added that Gordon Brown agreed.', 'PERSON');
     expect(people.map((p) => [p.name, p.aliases])).toEqual([

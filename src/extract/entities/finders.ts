@@ -52,7 +52,7 @@ function trimPersonName(text: string, lexicon: EntityLexicon): string {
  * ("Plan", "Radio"), a title or org head, or when the first word is an acronym, a known place or
  * organization, or a common English word that is not also a given name ("Lawyer Louise Christian").
  */
-export function plausiblePersonName(name: string, lexicon: EntityLexicon): boolean {
+export function plausiblePersonName(name: string, lexicon: EntityLexicon, opts: { readonly commonFirstWord?: boolean } = {}): boolean {
   const words = name.split(/\s+/);
   if (words.length < 2 || words.length > 4) return false;
   if (words.some((w) => lexicon.notPersonWords.has(w) || lexicon.orgHeads.has(w) || lexicon.notNames.has(w))) return false;
@@ -63,6 +63,7 @@ export function plausiblePersonName(name: string, lexicon: EntityLexicon): boole
   const g = lexicon.gazetteer.get(first);
   if (g && !g.ambiguous) return false;
   if (words.some((w) => { const e = lexicon.gazetteer.get(w); return e && !e.ambiguous && e.kind !== 'demonym'; })) return false;
+  if (opts.commonFirstWord) return true;
   const lower = first.toLowerCase();
   return !(lexicon.commonWords.has(lower) && !lexicon.givenNames.has(lower));
 }

@@ -1,8 +1,8 @@
 import { matchKey } from '../../text/fold.js';
 import { bestName } from '../../text/names.js';
 import type { LocalEntity, MentionFinding, SegmentedDocument, Sentence } from '../../types.js';
-import { SENTENCE_FINDERS, type Candidate, type FinderInput } from './finders.js';
-import type { EntityLexicon } from './lexicon.js';
+import { SENTENCE_FINDERS, plausiblePersonName, type Candidate, type FinderInput } from './finders.js';
+import { NAME_WORD, type EntityLexicon } from './lexicon.js';
 import { findAcronymDefinitions, findAcronymUses, type AcronymDefinition } from './acronyms.js';
 
 export interface EntityExtraction {
@@ -97,7 +97,60 @@ const dropJunk: Refiner = (cands, sentence, lexicon) =>
 const dropPlacesAsOrgs: Refiner = (cands, sentence, lexicon) =>
   cands.filter((c) => c.type !== 'ORG' || c.rule.startsWith('gazetteer') || lexicon.gazetteer.get(sentence.text.slice(c.start, c.end))?.type !== 'PLACE');
 
-const REFINERS: readonly Refiner[] = [separateCountry, dropPlacesAsOrgs, resolveOverlaps, dropJunk];
+const LIST_NAME = `${NAME_WORD}(?:\\s+${NAME_WORD}){1,2}`;
+const LIST_SEP = '(?:,\\s+|,?\\s+and\\s+)';
+const NEXT_IN_LIST = new RegExp(`^${LIST_SEP}(${LIST_NAME})(?![\\p{L}\\p{M}\\d'’-])`, 'u');
+const PREV_IN_LIST = new RegExp(`(?<![\\p{L}\\p{M}\\d'’-])(${LIST_NAME})${LIST_SEP}$`, 'u');
+
+/**
+ * People listed with someone found as a person ("Frank Lebeouf, Josep Guardiola, Titi Camara and
+ * ...") are people too, though their given names are unknown: each name-shaped item of the list,
+ * both ways from the person, until an item is not a plausible name or is found as something else.
+ * Only a list with a comma counts: a lone "and" joins clauses as often as names ("Michel Gondry
+ * for <film> and Marc Forster"). No item inside a longer name ("Director of ...") or possessive.
+ */
+const listedPeople: Refiner = (cands, sentence, lexicon) => {
+  const text = sentence.text;
+  const out = [...cands];
+  const at = (start: number, end: number) => out.find((c) => start < c.end && c.start < end);
+  /** true: a person (found already, or a plausible name not found as anything else); false: the list ends. */
+  const person = (start: number, name: string): 'found' | 'new' | null => {
+    const end = start + name.length;
+    const found = at(start, end);
+    if (found) return found.type === 'PERSON' && found.start === start && found.end === end ? 'found' : null;
+    if (/['’]s\b/.test(name) || /\p{Lu}[\p{L}\p{M}]*\s+(?:of|for)\s+(?:the\s+)?$/u.test(text.slice(0, start))) return null;
+    const words = name.split(/\s+/);
+    if (words.some((w) => lexicon.roles.has(w))) return null;
+    // The list vouches for a first word that is also a common word ("Frank Lebeouf"), when the
+    // last is not one too (a title: "Enduring Love", "Calendar Girls").
+    const listed = plausiblePersonName(name, lexicon, { commonFirstWord: true }) && !lexicon.commonWords.has(words[words.length - 1]!.toLowerCase());
+    return listed || plausiblePersonName(name, lexicon) ? 'new' : null;
+  };
+  for (const p of cands.filter((c) => c.type === 'PERSON' && c.priority >= 3)) {
+    const items: { start: number; name: string }[] = [];
+    let comma = false;
+    for (let end = p.end, m = NEXT_IN_LIST.exec(text.slice(end)); m; m = NEXT_IN_LIST.exec(text.slice(end))) {
+      const start = end + m[0].length - m[1]!.length;
+      const kind = person(start, m[1]!);
+      if (!kind) break;
+      comma ||= m[0].startsWith(',');
+      if (kind === 'new') items.push({ start, name: m[1]! });
+      end = start + m[1]!.length;
+    }
+    for (let start = p.start, m = PREV_IN_LIST.exec(text.slice(0, start)); m; m = PREV_IN_LIST.exec(text.slice(0, start))) {
+      const kind = person(m.index, m[1]!);
+      if (!kind) break;
+      comma ||= m[0].slice(m[1]!.length).startsWith(',');
+      if (kind === 'new') items.push({ start: m.index, name: m[1]! });
+      start = m.index;
+    }
+    if (!comma) continue;
+    for (const it of items) if (!at(it.start, it.start + it.name.length)) out.push({ type: 'PERSON', start: it.start, end: it.start + it.name.length, rule: 'person.listed', roles: [], priority: 2 });
+  }
+  return out;
+};
+
+const REFINERS: readonly Refiner[] = [separateCountry, dropPlacesAsOrgs, listedPeople, resolveOverlaps, dropJunk];
 
 export function createEntityExtractor(lexicon: EntityLexicon): EntityExtractor {
   return {
