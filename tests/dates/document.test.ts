@@ -104,7 +104,7 @@ describe('year of yearless dates without a publication date', () => {
     ]);
   });
 
-  it('expressions that need an anchor are empty', () => {
+  it('expressions that need an anchor are empty, unless they name a month', () => {
     const doc = [
       'The minister spoke on Tuesday, a day after arriving yesterday.',
       'Last week the talks stalled, and they resume next year.',
@@ -115,9 +115,16 @@ describe('year of yearless dates without a publication date', () => {
       row(doc, 0, 'yesterday', '', '', '', false),
       row(doc, 1, 'Last week', '', '', '', false),
       row(doc, 1, 'next year', '', '', '', false),
-      row(doc, 2, 'last March', '', '', '', false),
+      row(doc, 2, 'last March', 'XXXX-03', '', '', false),
       row(doc, 2, 'the first quarter', 'XXXX-Q1', '', '', false),
     ]);
+  });
+
+  it('a deadline or a future-tense sentence gives no year to the others', () => {
+    const deadline = ['The ban will come in by the spring of 2006.', 'The bill passed before Christmas.'];
+    expect(summary(deadline, null).map((r) => r[3])).toEqual(['2006-SP', 'XXXX-12-25']);
+    const future = ['He was signed in May 2002.', 'The club will buy players in January.', 'He scored in March.'];
+    expect(summary(future, null).map((r) => r[3])).toEqual(['2002-05', 'XXXX-01', '2002-03']);
   });
 
   it('an invalid publication date counts as none', () => {

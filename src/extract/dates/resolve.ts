@@ -40,6 +40,8 @@ interface Anchor {
   readonly publishedYmd: Ymd | null;
   /** The year the document's stated dates agree on; only used without a publication date. */
   readonly documentYear: number | null;
+  /** `documentYear` comes from bare years stated several times, not from a full date. */
+  readonly documentYearFromBareYears?: boolean;
 }
 
 interface Env {
@@ -189,13 +191,18 @@ interface YearChoice {
   readonly unanchored: boolean;
 }
 
+/** Periods that name a month or a day: with no year known they are still XXXX-MM(-DD). */
+const NAMES_MONTH: ReadonlySet<Period['unit']> = new Set(['month', 'day']);
+
 function chooseYear(expr: CalendarExpr, env: Env): YearChoice {
   const { anchor } = env;
   switch (expr.year.kind) {
     case 'stated':
       return { year: expr.year.year, inferred: false, unanchored: false };
     case 'relative':
-      if (!anchor.publishedYmd) return { year: null, inferred: true, unanchored: true };
+      // "March last year" with nothing to count from still says March: XXXX-03 (the gold's
+      // reading, tests/gold/README.md 5.4); "last year" alone says nothing and is ''.
+      if (!anchor.publishedYmd) return { year: null, inferred: false, unanchored: !NAMES_MONTH.has(expr.period.unit) };
       return { year: anchor.publishedYmd.y + expr.year.offset, inferred: true, unanchored: false };
     case 'open':
       if (anchor.published !== null && anchor.publishedYmd) {
@@ -205,11 +212,14 @@ function chooseYear(expr: CalendarExpr, env: Env): YearChoice {
           unanchored: false,
         };
       }
-      if (anchor.documentYear !== null && (expr.year.direction === 'auto' || expr.year.direction === 'nearest')) {
+      // A year taken from a full date is that of a reported event: a future-tense sentence ("will
+      // buy players in the January window") speaks of a later one. Years stated again and again
+      // ("into 2018", "in 2018") frame the whole story, its coming events too.
+      if (anchor.documentYear !== null && (!env.future || anchor.documentYearFromBareYears) && (expr.year.direction === 'auto' || expr.year.direction === 'nearest')) {
         return { year: anchor.documentYear, inferred: true, unanchored: false };
       }
-      // "last March" without a publication date cannot even be written as XXXX-03.
-      return { year: null, inferred: false, unanchored: expr.year.direction !== 'auto' && expr.year.direction !== 'nearest' };
+      // "last March" without a publication date still says March: XXXX-03.
+      return { year: null, inferred: false, unanchored: !NAMES_MONTH.has(expr.period.unit) && expr.year.direction !== 'auto' && expr.year.direction !== 'nearest' };
   }
 }
 
@@ -399,12 +409,16 @@ function statedYears(c: Candidate): { readonly withMonth: readonly number[]; rea
   return { withMonth, any };
 }
 
+/** Words before a date that make it a deadline. */
+const DEADLINE_BEFORE = /\b(?:by|until|till|before)\s+(?:the\s+)?$/i;
+
 /**
  * The year a document without a publication date states for its dates, or null. All stated dates
  * that carry a month must agree on it, and no year after it may be stated outside future-tense
  * sentences: a news story is written after the events it reports, so an article whose only full
  * date is "12 March 1993" but that mentions 2004 is not from 1993. Bare years alone ("in 2004")
- * are not enough: stories cite past years far more often than their own.
+ * are not enough: stories cite past years far more often than their own. Deadlines and dates in
+ * future-tense sentences do not count: they say when something is due, not when the story is.
  */
 export function documentYear(sentences: readonly SentenceCandidates[]): { year: number; fromBareYears: boolean } | null {
   const withMonth = new Set<number>();
@@ -414,7 +428,9 @@ export function documentYear(sentences: readonly SentenceCandidates[]): { year: 
   for (const s of sentences) {
     for (const c of s.candidates) {
       const years = statedYears(c);
-      years.withMonth.forEach((y) => withMonth.add(y));
+      // A full date that is a deadline or target ("by the spring of 2006", "will ... in May 2007")
+      // is not when the story happens (tests/gold/README.md 5.4).
+      if (!s.future && !DEADLINE_BEFORE.test(s.sentence.slice(0, c.start))) years.withMonth.forEach((y) => withMonth.add(y));
       years.any.forEach((y) => bare.add(y));
       bareCount += years.any.length;
       if (!s.future) latest = Math.max(latest, ...years.any);
@@ -449,7 +465,7 @@ export function resolveDocument(sentences: readonly SentenceCandidates[], publis
   return sentences.map((s, index) => {
     stated ||= s.candidates.some((c) => statedYears(c).withMonth.length > 0 || (!!inferred?.fromBareYears && statedYears(c).any.length > 0));
     return s.candidates.map((c) => {
-      const anchor: Anchor = { ...base, documentYear: stated ? inferable : null };
+      const anchor: Anchor = { ...base, documentYear: stated ? inferable : null, documentYearFromBareYears: !!inferred?.fromBareYears };
       const resolution = resolveExpr(c.expr, { anchor, future: s.future, previous });
       previous.push(resolution);
       return {
