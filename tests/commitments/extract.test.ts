@@ -221,3 +221,15 @@ describe('who a politician speaks for (invented articles)', () => {
     expect(actorsOf(once, 'promises')).toEqual(['Michael Greaves']);
   });
 });
+
+describe('the country a government minister speaks for (invented articles)', () => {
+  const actorsOf = (text: string, trigger: string) => sorted(kit.commitments(text).found.find((f) => f.trigger === trigger)!.actorNames);
+
+  it('a story about England names the UK: its ministers are the UK\'s, England has no government', () => {
+    const text = [
+      'Adult literacy classes in England will double, the UK government said.',
+      'Skills minister Ian Lowry said: "We will fund new classes in every town in England."',
+    ].join('\n\n');
+    expect(actorsOf(text, 'will')).toEqual(['Ian Lowry', 'United Kingdom']);
+  });
+});

@@ -152,12 +152,15 @@ export function buildContext(doc: SegmentedDocument, ents: EntityExtraction): Do
     affiliations.set(e, out);
   });
 
+  const namesCountry = (country: string) => ents.entities.some((x, i) => x.country === country && isCountry(i));
   let homePlace: number | null = null;
   let best = 0;
   for (const [e, n] of placeCount) {
     const ent = ents.entities[e]!;
-    // A country, or a nation such as Scotland or Wales that has a government of its own.
-    const nationLike = isCountry(e) || (!!ent.country && /^(?:Scotland|Wales|England|Northern Ireland)$/.test(ent.name));
+    // A country, or a nation such as Scotland or Wales that has a government of its own. England
+    // has none: the ministers of a story about England are the UK's, when the story names the UK.
+    const nationLike =
+      isCountry(e) || (!!ent.country && (/^(?:Scotland|Wales|Northern Ireland)$/.test(ent.name) || (ent.name === 'England' && !namesCountry(ent.country))));
     if (nationLike && n > best) {
       best = n;
       homePlace = e;
