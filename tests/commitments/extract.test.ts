@@ -209,6 +209,15 @@ describe('who a politician speaks for (invented articles)', () => {
     expect(actorsOf(text, 'pledged')).toEqual(['Michael Greaves']);
   });
 
+  it('"he" opening a sentence continues the previous sentence\'s subject, not its last name', () => {
+    const text = [
+      'Michael Greaves met Tony Marsh on Monday.',
+      'Mr Greaves argued voters had been let down by Mr Marsh.',
+      'In the foreword, he promises to restore order.',
+    ].join('\n\n');
+    expect(actorsOf(text, 'promises')).toEqual(['Michael Greaves']);
+  });
+
   it('a politician seen speaking for one party in two sentences speaks for it where only the person is found', () => {
     const text = [
       'The Conservatives would stand up for ordinary families, Michael Greaves pledged on Monday.',

@@ -85,8 +85,8 @@ export class ActorResolver {
       case 'person-pronoun': {
         const sv = subj.sayingVerb ? this.speakerOfVerb(s, subj.sayingVerb) : null;
         if (sv && this.ctx.entities.entities[sv.entity]?.type === 'PERSON') return [...sv.actors];
-        const p = this.ctx.lastPerson(subj.start, s.index);
-        return p ? this.withAffiliation([p.entity]) : [];
+        const p = this.previousSubject(s, subj.start) ?? this.ctx.lastPerson(subj.start, s.index)?.entity;
+        return p !== undefined ? this.withAffiliation([p]) : [];
       }
       case 'it': {
         const sv = subj.sayingVerb ? this.speakerOfVerb(s, subj.sayingVerb) : null;
@@ -101,6 +101,27 @@ export class ActorResolver {
       default:
         return [];
     }
+  }
+
+  /**
+   * "The Tory leader argued ... let down by Tony Blair. ... he promises to ...": a "he" or "she"
+   * that opens its sentence's story continues the previous sentence's subject, not its last
+   * name. The person the previous sentence is about (its subject: a name, or a title such as "the
+   * Tory leader"), when no one is named before the pronoun in its own sentence.
+   */
+  private previousSubject(s: Sentence, pos: number): number | undefined {
+    if ((this.ctx.mentionsBySentence[s.index] ?? []).some((m) => m.type === 'PERSON' && m.end <= pos)) return undefined;
+    const prev = this.ctx.doc.sentences[s.index - 1];
+    const first = prev?.tokens.find((t) => t.pos === 'VERB' || t.pos === 'AUX');
+    if (!prev || !first) return undefined;
+    const subj = subjectBefore(this.ctx, prev, first.start, this.rules);
+    const ents = this.ctx.entities.entities;
+    if (subj.kind === 'entities') {
+      const people = uniq(subj.mentions.filter((m) => ents[m.entity]?.type === 'PERSON').map((m) => m.entity));
+      return people.length === 1 && subj.mentions.length === 1 ? people[0] : undefined;
+    }
+    if (subj.kind === 'title') return this.personByTitle(prev, subj) ?? undefined;
+    return undefined;
   }
 
   /** The nearest organization (else country) mentioned before `pos` in this or the last two sentences. */
