@@ -6,6 +6,8 @@ const kit = await commitmentKit();
 
 const counted = (found: readonly Found[]) => found.filter((f) => !f.negated);
 const sorted = (xs: readonly string[]) => [...xs].sort();
+/** The sorted actor names of the first record with this trigger. */
+const actorsOf = (text: string, trigger: string) => sorted(kit.commitments(text).found.find((f) => f.trigger === trigger)!.actorNames);
 
 // The paragraphs that introduce the meeting partners, so that "They", "Both sides" resolve.
 const MEETING_003 = sampleParagraphs('003_47b344d10eea0029.txt', 'In an atmosphere of warmth', 'They pledged to prioritize');
@@ -192,8 +194,6 @@ describe('records', () => {
 });
 
 describe('who a politician speaks for (invented articles)', () => {
-  const actorsOf = (text: string, trigger: string) => sorted(kit.commitments(text).found.find((f) => f.trigger === trigger)!.actorNames);
-
   it('"X has told voters his <party> will ...": the person and the party', () => {
     const text = 'Charles Dunmore has told voters his Liberal Democrats will offer a fair deal.\n\nMr Dunmore promised to scrap tuition fees.';
     expect(actorsOf(text, 'promised')).toEqual(['Charles Dunmore', 'Liberal Democrats']);
@@ -232,8 +232,6 @@ describe('who a politician speaks for (invented articles)', () => {
 });
 
 describe('the country a government minister speaks for (invented articles)', () => {
-  const actorsOf = (text: string, trigger: string) => sorted(kit.commitments(text).found.find((f) => f.trigger === trigger)!.actorNames);
-
   it('a story about England names the UK: its ministers are the UK\'s, England has no government', () => {
     const text = [
       'Adult literacy classes in England will double, the UK government said.',
