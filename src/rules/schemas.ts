@@ -146,6 +146,8 @@ export const NamePatternsFile = z.strictObject({
   roleNouns: z.array(NonEmpty).default([]),
   /** Words that, after a broadcaster's name, name one of its channels ("BBC Radio 4", "BBC Scotland"). */
   channelWords: z.array(NonEmpty).default([]),
+  /** Events the shape patterns would take for bodies ("Champions League"): never an organization or place. */
+  events: z.array(NonEmpty).default([]),
   patterns: z.array(
     z.strictObject({
       id: RuleId,

@@ -14,6 +14,16 @@ function entities(text: string) {
 const named = (text: string, type: string) => entities(text).filter((e) => e.type === type);
 
 describe('organizations found by the words around them', () => {
+  it('a leading "The" is not part of a known name, unless the name has it ("The Hague")', () => {
+    const text = 'He told The Times and the Guardian that The Bahamas and The Hague were fine.';
+    expect(entities(text).map((e) => e.name)).toEqual(['Times', 'Guardian', 'Bahamas', 'The Hague']);
+    expect(kit.entities(text).mentions.map((m) => m.text)).toEqual(['Times', 'Guardian', 'Bahamas', 'The Hague']);
+  });
+
+  it('an event with the shape of a body is not one ("Champions League")', () => {
+    expect(named("Arsenal lost Tuesday's Champions League tie, and the Champions League final is in May.", 'ORG').map((e) => e.name)).toEqual(['Arsenal']);
+  });
+
   it('a kind noun or a band member names a body; a place or demonym there stays the place', () => {
     const text = 'Ukraine sent Ukrainian singer Ruslana. Security firm MessageLabs and the former Clash guitarist agreed.';
     expect(named(text, 'ORG').map((e) => e.name)).toEqual(['MessageLabs', 'Clash']);

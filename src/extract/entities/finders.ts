@@ -116,13 +116,18 @@ export const findGazetteer: Finder = (sentence, lexicon) => {
       out.push({ type: 'ORG', start, end: end + (channel ? channel[0].length : 0), rule: channel ? 'gazetteer.channel' : 'gazetteer.party-branch', roles: [], orgType: entry.orgType, priority: 6 });
       continue;
     }
+    // A leading "The" is never part of a name (tests/gold/README.md 4.4): "The Times" is "Times",
+    // "The Bahamas" "Bahamas". Unless the place's own name has it ("The Hague").
+    const canonical = entry.kind === 'org' ? entry.canonical.replace(/^The\s+/, '') : entry.canonical;
+    const article = /^[Tt]he\s+/.exec(m[0]);
+    const from = article && !/^The\s/.test(canonical) ? article[0].length : 0;
     out.push({
       type: entry.type,
-      start: m.index,
+      start: m.index + from,
       end: m.index + m[0].length,
       rule: `gazetteer.${entry.kind}`,
       roles: [],
-      canonical: entry.canonical,
+      canonical,
       country: entry.country ?? undefined,
       ...(entry.orgType ? { orgType: entry.orgType } : {}),
       priority: entry.kind === 'org' ? 6 : entry.kind === 'demonym' ? 2 : 5,

@@ -89,6 +89,8 @@ const dropJunk: Refiner = (cands, sentence, lexicon) =>
     if (c.type === 'ORG' && !c.rule.startsWith('gazetteer')) {
       const g = lexicon.gazetteer.get(text);
       if (g && g.kind === 'country') return false;
+      // An event ("Champions League", "Tuesday's Champions League") is not a body.
+      if (lexicon.events.some((e) => text === e || (text.endsWith(e) && /[\s'’]s?\s*$/u.test(text.slice(0, -e.length))))) return false;
     }
     return true;
   });

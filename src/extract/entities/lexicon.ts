@@ -117,6 +117,8 @@ export interface EntityLexicon {
   readonly givenNames: ReadonlySet<string>;
   readonly familyNames: ReadonlySet<string>;
   readonly notNames: ReadonlySet<string>;
+  /** Event names (competitions, tournaments) a shape pattern would take for a body. */
+  readonly events: readonly string[];
   readonly orgHeads: ReadonlySet<string>;
   readonly notPersonWords: ReadonlySet<string>;
   /** Lower-case words that are common English words (not names) in compromise's lexicon. */
@@ -216,6 +218,7 @@ export function buildLexicon(rules: {
     givenNames,
     familyNames,
     notNames: new Set(rules.namePatterns.notNames),
+    events: rules.namePatterns.events,
     orgHeads: new Set(heads.flatMap((h) => h.split(/\s+/))),
     notPersonWords: new Set(rules.namePatterns.notPersonWords),
     commonWords,
