@@ -76,8 +76,12 @@ export const OrganizationsFile = z.strictObject({
       ]),
       country: CountryCode.nullable().default(null),
       ambiguous: z.boolean().default(false),
+      /** For a club: the place names sports reports call it by ("Barcelona"), taken for the club only in a sports story. */
+      cityNames: Names,
     }),
   ),
+  /** Words that make a sentence of a sports story about a club named by its city ("beat", "striker", "signed"). */
+  clubContext: z.array(NonEmpty).default([]),
   examples: z.array(Example({ organizations: z.array(NonEmpty) })).default([]),
 });
 

@@ -20,6 +20,21 @@ describe('organizations found by the words around them', () => {
     expect(kit.entities(text).mentions.map((m) => m.text)).toEqual(['Times', 'Guardian', 'Bahamas', 'The Hague']);
   });
 
+  it('in a sports story a club is named by its city near a word of sport; elsewhere the city is the place', () => {
+    const sport = 'Arsenal beat Bolton and Barcelona made a bid for the striker, who grew up in Liverpool.';
+    expect(entities(sport).map((e) => [e.type, e.name, e.aliases])).toEqual([
+      ['ORG', 'Arsenal', []],
+      ['ORG', 'Bolton Wanderers', ['Bolton']],
+      ['ORG', 'FC Barcelona', ['Barcelona']],
+      ['PLACE', 'Liverpool', []],
+    ]);
+    // No club named: not a sports story, even with "bid" and "deal" about.
+    expect(entities('Barcelona made a bid for the summit and Liverpool signed the deal.').map((e) => [e.type, e.name])).toEqual([
+      ['PLACE', 'Barcelona'],
+      ['PLACE', 'Liverpool'],
+    ]);
+  });
+
   it('an event with the shape of a body is not one ("Champions League")', () => {
     expect(named("Arsenal lost Tuesday's Champions League tie, and the Champions League final is in May.", 'ORG').map((e) => e.name)).toEqual(['Arsenal']);
   });

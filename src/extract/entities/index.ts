@@ -152,19 +152,46 @@ const listedPeople: Refiner = (cands, sentence, lexicon) => {
   return out;
 };
 
+/**
+ * "Barcelona made a bid", "beat Bolton": in a sports story, a city a club is named by is the club
+ * where a word of sports reporting is near (rules/organizations.yaml, `cityNames`, `clubContext`),
+ * but not after "in" ("grew up in Liverpool"). The city may have been found as a place, or not at all.
+ */
+function clubsByCity(cands: readonly Candidate[], s: Sentence, lexicon: EntityLexicon): Candidate[] {
+  const out = [...cands];
+  for (const m of s.text.matchAll(lexicon.clubCities)) {
+    const start = m.index;
+    const end = start + m[0].length;
+    const i = out.findIndex((c) => start < c.end && c.start < end);
+    const found = i >= 0 ? out[i]! : null;
+    if (found && !(found.type === 'PLACE' && found.rule.startsWith('gazetteer.') && found.start === start && found.end === end)) continue;
+    const before = s.text.slice(Math.max(0, start - 40), start);
+    if (/\bin\s+$/i.test(before) || !lexicon.clubContext.test(before + s.text.slice(end, end + 40))) continue;
+    const club = lexicon.clubByCity.get(m[0])!;
+    const candidate: Candidate = { type: 'ORG', start, end, rule: 'gazetteer.club-city', roles: [], canonical: club.canonical, ...(club.country ? { country: club.country } : {}), orgType: 'sports', priority: 6 };
+    if (found) out[i] = candidate;
+    else out.push(candidate);
+  }
+  return out.sort((a, b) => a.start - b.start || b.end - a.end);
+}
+
 const REFINERS: readonly Refiner[] = [separateCountry, dropPlacesAsOrgs, listedPeople, resolveOverlaps, dropJunk];
 
 export function createEntityExtractor(lexicon: EntityLexicon): EntityExtractor {
   return {
     extract(doc) {
       const definitions = findAcronymDefinitions(doc, lexicon);
-      const perSentence: Candidate[][] = doc.sentences.map((s) => {
+      let perSentence: Candidate[][] = doc.sentences.map((s) => {
         const input: FinderInput = { index: s.index, start: s.start, end: s.end, text: s.text, block: s.block, byline: doc.blocks[s.block]?.kind === 'byline' };
         let cands = SENTENCE_FINDERS.flatMap((f) => f(input, lexicon));
         cands.push(...findAcronymUses(s, definitions));
         for (const refine of REFINERS) cands = refine(cands, s, lexicon);
         return cands;
       });
+      // A sports story (one that names a club the gazetteer lists) calls clubs by their cities.
+      if (perSentence.some((cands) => cands.some((c) => c.orgType === 'sports'))) {
+        perSentence = perSentence.map((cands, i) => clubsByCity(cands, doc.sentences[i]!, lexicon));
+      }
       addShortReferences(doc, perSentence, lexicon);
       const mentions: MentionFinding[] = [];
       doc.sentences.forEach((s, i) => {

@@ -117,6 +117,12 @@ export interface EntityLexicon {
   readonly givenNames: ReadonlySet<string>;
   readonly familyNames: ReadonlySet<string>;
   readonly notNames: ReadonlySet<string>;
+  /** Clubs by the city name sports reports call them by ("Barcelona" -> FC Barcelona). */
+  readonly clubByCity: ReadonlyMap<string, GazetteerEntry>;
+  /** Matches any of those city names as a whole word. */
+  readonly clubCities: RegExp;
+  /** Matches a word of sports reporting ("beat", "striker", "signed"): see `clubContext` in rules/organizations.yaml. */
+  readonly clubContext: RegExp;
   /** Event names (competitions, tournaments) a shape pattern would take for a body. */
   readonly events: readonly string[];
   readonly orgHeads: ReadonlySet<string>;
@@ -173,6 +179,10 @@ export function buildLexicon(rules: {
     const base = { id: o.id, type: 'ORG' as const, canonical: o.name, country: o.country, ambiguous: o.ambiguous, orgType: o.type };
     for (const f of [o.name, ...o.aliases]) add(f, { ...base, kind: 'org' });
   }
+  const clubByCity = new Map<string, GazetteerEntry>();
+  for (const o of rules.organizations.entries) {
+    for (const city of o.cityNames) clubByCity.set(city, { id: o.id, type: 'ORG', canonical: o.name, country: o.country, ambiguous: o.ambiguous, orgType: o.type, kind: 'org' });
+  }
   const gazetteerIndex = new FormIndex(gazetteer.keys());
 
   const roles = new Map<string, { role: string; short: boolean }>();
@@ -218,6 +228,9 @@ export function buildLexicon(rules: {
     givenNames,
     familyNames,
     notNames: new Set(rules.namePatterns.notNames),
+    clubByCity,
+    clubCities: clubByCity.size ? new RegExp(`(?<![\\p{L}\\p{M}'’-])(?:${alternation(clubByCity.keys())})(?![\\p{L}\\p{M}'’-])`, 'gu') : /$^/g,
+    clubContext: rules.organizations.clubContext.length ? new RegExp(`(?<![\\p{L}-])(?:${alternation(rules.organizations.clubContext)})(?![\\p{L}-])`, 'iu') : /$^/,
     events: rules.namePatterns.events,
     orgHeads: new Set(heads.flatMap((h) => h.split(/\s+/))),
     notPersonWords: new Set(rules.namePatterns.notPersonWords),
