@@ -14,7 +14,7 @@
  * - `--interrupt-budget`: a function must run about 9x longer than V8's default (67,584 units)
  *   before it is optimized, so lukewarm functions stay in the baseline tiers. With both,
  *   TurboFan's time on one thread falls from about 4.4 s to about 1 s, and a full run on two
- *   cores from about 9 s to about 7 s (`npm run bench`). Output is unchanged: these settings
+ *   cores from about 9 s to about 7.5 s (paired runs). Output is unchanged: these settings
  *   change only how code is compiled.
  *
  * Only for a pool with a thread per core: with a core to spare, the compiler's work is free and
