@@ -231,6 +231,17 @@ describe('who a politician speaks for (invented articles)', () => {
   });
 });
 
+describe('a list of pledges in the next sentence (invented articles)', () => {
+  it('"... a series of pledges. They are to A, B and C": three records, by the pledger', () => {
+    const text = 'Charles Dunmore promised to levy a tax to finance a series of pledges. They are to scrap student fees, fund free care and replace the council tax.';
+    const listed = kit.commitments(text).found.filter((f) => f.trigger === 'are to');
+    expect(listed.map((f) => f.action)).toEqual(['scrap student fees', 'fund free care', 'replace the council tax']);
+    for (const f of listed) expect(f.actorNames).toEqual(['Charles Dunmore']);
+    // Without pledges just named, "they" stays unresolved and nothing is recorded.
+    expect(kit.commitments('Charles Dunmore promised to levy a tax. They are to scrap student fees.').found.filter((f) => f.trigger === 'are to')).toEqual([]);
+  });
+});
+
 describe('the country a government minister speaks for (invented articles)', () => {
   it('a story about England names the UK: its ministers are the UK\'s, England has no government', () => {
     const text = [

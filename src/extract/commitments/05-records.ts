@@ -9,6 +9,9 @@ import type { ParsedSentence } from './parse.js';
 import type { CompiledRules } from './rules.js';
 
 /** What one sentence's records leave for the next: reported speech continues, targets inherit actors. */
+/** A sentence that ends by naming commitments ("... a series of pledges."): the next one may list them. */
+const COMMITMENTS_NAMED = /\b(?:pledges|promises|commitments|targets|goals|aims|plans|measures)\b[^.!?]*[.!?]?["”’)]*\s*$/i;
+
 export interface RecordState {
   lastSpeaker: { readonly sentence: number; readonly speaker: Speaker } | null;
   lastActors: { readonly sentence: number; readonly actors: readonly number[] } | null;
@@ -218,6 +221,12 @@ function directActors(input: SentenceInput, c: TriggerCandidate, reading: Action
   if (!actors.length && subj.kind === 'empty' && state.lastActors?.sentence === s.index) actors = [...state.lastActors.actors];
   if (!actors.length && subj.sayingVerb && (subj.kind === 'thing' || subj.kind === 'empty' || subj.kind === 'none')) {
     actors = [...(resolver.speakerOfVerb(s, subj.sayingVerb)?.actors ?? [])];
+  }
+  // "... to finance a series of pledges. They are to scrap X, ...": "they" are the pledges just
+  // named, whose actor the sentence before gave (tests/gold/README.md 6.4, two-sentence spans).
+  if (!actors.length && subj.kind === 'collective' && subj.collective?.phrase === 'they' && state.lastActors?.sentence === s.index - 1) {
+    const prev = ctx.doc.sentences[s.index - 1]!;
+    if (COMMITMENTS_NAMED.test(prev.text.slice(-80))) actors = [...state.lastActors.actors];
   }
   if (!actors.length && c.rule.modality === 'target') {
     const last = state.lastActors;
