@@ -156,6 +156,17 @@ export function matchNamePattern(p: CompiledPattern, text: string, lexicon: Enti
       start += lead[0].length;
       found = found.slice(lead[0].length);
     }
+    // "Macrovision's Entertainment Technologies Group", "Harold Wilson's Labour Party": the owner is
+    // not part of the body's name, when what follows is a name of its own (two words or more) and
+    // the possessive is a name, not a common noun ("People's Party", "Children's Hospices").
+    if (p.type === 'ORG') {
+      const owners = [...found.matchAll(/(\S+)['’]s\s+/gu)].filter((o) => !lexicon.commonWords.has(o[1]!.toLowerCase()) && !/\bSt\.?\s+$/.test(found.slice(0, o.index)));
+      const last = owners[owners.length - 1];
+      if (last && found.slice(last.index + last[0].length).trim().split(/\s+/).length >= 2) {
+        start += last.index + last[0].length;
+        found = found.slice(last.index + last[0].length);
+      }
+    }
     // What is left may be a bare head noun ("The Party" -> "Party"): that names no one body.
     if ((p.type === 'ORG' && lexicon.orgHeads.has(found)) || lexicon.notNames.has(found)) continue;
     out.push({ start, text: found });
