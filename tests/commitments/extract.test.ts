@@ -242,6 +242,15 @@ describe('a list of pledges in the next sentence (invented articles)', () => {
   });
 });
 
+describe('plans in the narrator\'s voice (invented articles)', () => {
+  it('"X is to ..." counts only quantified, as a target; a will-statement with figures still needs a speaker', () => {
+    expect(kit.commitments('Portugal is to close two border posts next year.').found.filter((f) => f.trigger === 'is to')).toEqual([]);
+    const quantified = kit.commitments('Portugal is to give its farmers 70m euros in aid.').found.filter((f) => !f.negated);
+    expect(quantified.map((f) => [f.trigger, f.modality, f.amount, f.actorNames])).toEqual([['is to', 'target', '70m euros', ['Portugal']]]);
+    expect(kit.commitments('Portugal will see its exports grow by 5% next year.').found).toEqual([]);
+  });
+});
+
 describe('the country a government minister speaks for (invented articles)', () => {
   it('a story about England names the UK: its ministers are the UK\'s, England has no government', () => {
     const text = [

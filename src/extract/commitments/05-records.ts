@@ -12,6 +12,13 @@ import type { CompiledRules } from './rules.js';
 /** A sentence that ends by naming commitments ("... a series of pledges."): the next one may list them. */
 const COMMITMENTS_NAMED = /\b(?:pledges|promises|commitments|targets|goals|aims|plans|measures)\b[^.!?]*[.!?]?["”’)]*\s*$/i;
 
+/** The sentence before gave a record and ends by naming commitments: this one may list them. */
+export function listsNamedCommitments(input: { readonly ctx: DocumentContext; readonly sentence: Sentence; readonly state: RecordState }): boolean {
+  const { ctx, sentence: s, state } = input;
+  const prev = ctx.doc.sentences[s.index - 1];
+  return !!prev && state.lastActors?.sentence === s.index - 1 && COMMITMENTS_NAMED.test(prev.text.slice(-80));
+}
+
 export interface RecordState {
   lastSpeaker: { readonly sentence: number; readonly speaker: Speaker } | null;
   lastActors: { readonly sentence: number; readonly actors: readonly number[] } | null;
@@ -32,6 +39,7 @@ export interface SentenceInput {
 /** A deadline: a date right after one of these words, or "the end of ...". */
 const DEADLINE_BEFORE = /\b(?:(?:by|before|until|till|in|for|between|within|no later than|at|from|to|and)\s+(?:the\s+)?|(?:at|by|before|until)\s+the\s+end\s+of\s+)$/i;
 /** Modal triggers, which can stand inside another trigger's complement. */
+const WILL = /^(?:will|would|shall|won['’]t|\p{L}+['’]ll)\b/iu;
 const MODAL = /^(?:will|would|shall|won['’]t|\p{L}+['’]ll|(?:is|are|am|was|were)\s+(?:to|going\s+to))\b/iu;
 const FUTURE_MODALITIES: ReadonlySet<Modality> = new Set(['intention', 'target', 'pledge', 'agreement']);
 
@@ -48,7 +56,19 @@ export function buildRecords(input: SentenceInput): CommitmentFinding[] {
     const gate = staticGate(input.parsed, s.text, c, reading, rules);
     if (!gate) continue;
     const { amount } = gate;
-    const resolved = c.rule.voice === 'reported' ? reportedActors(input, c, reading) : directActors(input, c, reading);
+    let modality = c.rule.modality;
+    let resolved = c.rule.voice === 'reported' ? reportedActors(input, c, reading) : directActors(input, c, reading);
+    // A plan in the narrator's voice ("X is to ...", not "X will ...": will-statements with figures
+    // are as often forecasts), which no one is reported saying, still counts when it is quantified
+    // (a target, whenever an actor can be named: tests/gold/README.md 6.1) or when it lists
+    // commitments the sentence before named ("... a series of pledges. They are to ...").
+    if ((!resolved || !resolved.actors.length) && c.rule.voice === 'reported' && !WILL.test(s.text.slice(c.triggerStart, c.triggerEnd)) && !ctx.quoteAt(s.start + c.triggerStart)) {
+      const listed = listsNamedCommitments(input);
+      if (amount || listed) {
+        resolved = directActors(input, c, reading);
+        if (!listed) modality = 'target';
+      }
+    }
     if (!resolved || !resolved.actors.length) continue;
     if (resolved.speaker) state.lastSpeaker = { sentence: s.index, speaker: resolved.speaker };
     state.lastActors = { sentence: s.index, actors: resolved.actors };
@@ -68,14 +88,14 @@ export function buildRecords(input: SentenceInput): CommitmentFinding[] {
         text: s.text,
         actors: resolved.actors,
         trigger: s.text.slice(c.triggerStart, c.triggerEnd),
-        modality: c.rule.modality,
+        modality,
         action,
         object: c.rule.object === 'subject' ? resolved.object ?? '' : reading.objects[i] ?? '',
         amount: own?.text ?? '',
         amountValue: own?.value ?? null,
         amountUnit: own?.unit ?? '',
         due: due ?? '',
-        code: codeOf(rules, c.rule.modality, action, c.rule.code),
+        code: codeOf(rules, modality, action, c.rule.code),
         negated,
         rule: c.rule.id,
       });
@@ -224,10 +244,7 @@ function directActors(input: SentenceInput, c: TriggerCandidate, reading: Action
   }
   // "... to finance a series of pledges. They are to scrap X, ...": "they" are the pledges just
   // named, whose actor the sentence before gave (tests/gold/README.md 6.4, two-sentence spans).
-  if (!actors.length && subj.kind === 'collective' && subj.collective?.phrase === 'they' && state.lastActors?.sentence === s.index - 1) {
-    const prev = ctx.doc.sentences[s.index - 1]!;
-    if (COMMITMENTS_NAMED.test(prev.text.slice(-80))) actors = [...state.lastActors.actors];
-  }
+  if (!actors.length && subj.kind === 'collective' && subj.collective?.phrase === 'they' && listsNamedCommitments(input)) actors = [...state.lastActors!.actors];
   if (!actors.length && c.rule.modality === 'target') {
     const last = state.lastActors;
     if (last && s.index - last.sentence <= 4) actors = [...last.actors];

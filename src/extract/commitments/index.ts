@@ -16,7 +16,8 @@ import type { CommitmentFinding, DateFinding, SegmentedDocument, Sentence } from
 import type { EntityExtraction } from '../entities/index.js';
 import { findTriggers, resolveOverlaps, type TriggerCandidate } from './01-find-triggers.js';
 import { readAction, type ActionReading } from './02-read-actions.js';
-import { buildRecords, cleanAction, staticGate, type RecordState } from './05-records.js';
+import { buildRecords, cleanAction, listsNamedCommitments, staticGate, type RecordState } from './05-records.js';
+import { findAmount } from './amount.js';
 import { ActorResolver, shareParties } from './04-actors.js';
 import { buildContext, type DocumentContext } from './context.js';
 import { parseSentence } from './parse.js';
@@ -39,6 +40,9 @@ function maySpeak(ctx: DocumentContext, s: Sentence, state: RecordState, rules: 
   };
   if (verbs.length && !verbs.some(stated) && !/\bgoing\s+to\b|\b(?:is|are)\s+to\b/i.test(s.text)) return false;
   if (/["“”]/.test(s.text) || ctx.quoteAt(s.start) || ctx.quoteAt(s.end - 1)) return true;
+  // A quantified plan ("X is to spend £5m") needs no speaker; nor does a list of the pledges the
+  // sentence before named.
+  if ((/\b(?:is|are)\s+(?:going\s+)?to\b/i.test(s.text) && findAmount(s.text)) || listsNamedCommitments({ ctx, sentence: s, state })) return true;
   if (rules.sayingAnywhere.test(s.text)) return true;
   if (state.lastSpeaker && state.lastSpeaker.sentence === s.index - 1) return true;
   return new Set((ctx.mentionsBySentence[s.index] ?? []).filter((m) => ctx.isCountry(m.entity)).map((m) => m.entity)).size >= 2;
