@@ -94,6 +94,10 @@ const ROWS: readonly Row[] = [
     ['New Year’s Eve', '2005-12-31', 'day', true, 'date.holiday'],
     ['Christmas Day 2005', '2005-12-25', 'day', false, 'date.holiday'],
   ]],
+  ['The service was held on Holocaust Memorial Day, and the vote before St Andrew’s Day.', null, [
+    ['Holocaust Memorial Day', 'XXXX-01-27', 'day', false, 'date.holiday'],
+    ['St Andrew’s Day', 'XXXX-11-30', 'day', false, 'date.holiday'],
+  ]],
   ['The factory is expected to open in early 2005.', null, [['early 2005', '2005', 'year', false, 'date.part-of-year']]],
   ['Prices peaked in the mid-1990s.', null, [['the mid-1990s', '199', 'decade', false, 'date.decade']]],
   ['The church dates from the 12th century.', null, [['the 12th century', '11', 'century', false, 'date.century']]],

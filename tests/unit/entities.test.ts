@@ -35,6 +35,13 @@ describe('organizations found by the words around them', () => {
     ]);
   });
 
+  it('a name has a capital: "law lords" is not the Law Lords, "eBay" is a company', () => {
+    expect(named('The law lords ruled before the Law Lords sat, and eBay shares rose.', 'ORG').map((e) => [e.name, e.aliases])).toEqual([
+      ['Law Lords', []],
+      ['eBay', []],
+    ]);
+  });
+
   it('an event with the shape of a body is not one ("Champions League")', () => {
     expect(named("Arsenal lost Tuesday's Champions League tie, and the Champions League final is in May.", 'ORG').map((e) => e.name)).toEqual(['Arsenal']);
   });

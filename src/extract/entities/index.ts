@@ -83,7 +83,9 @@ const dropJunk: Refiner = (cands, sentence, lexicon) =>
     if (!text.trim() || c.end <= c.start) return false;
     if (lexicon.roles.has(text) || lexicon.notNames.has(text)) return false;
     const words = text.split(/\s+/);
-    // A bare head noun ("Parliament", "Council") names no one body, unless a gazetteer lists it as one ("Congress").
+    // A bare head noun ("Parliament", "Council") names no one body, unless a gazetteer lists it as
+    // one ("Congress"); words without a capital ("law lords") never do ("eBay", "al-Qaeda" do).
+    if (!/\p{Lu}/u.test(text)) return false;
     if (!c.rule.startsWith('gazetteer.') && words.every((w) => lexicon.notNames.has(w) || lexicon.orgHeads.has(w) || /^\p{Ll}/u.test(w))) return false;
     if (c.type === 'PERSON' && words.some((w) => lexicon.orgHeads.has(w))) return false;
     if (c.type === 'ORG' && !c.rule.startsWith('gazetteer')) {
