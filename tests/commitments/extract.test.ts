@@ -216,6 +216,13 @@ describe('who a politician speaks for (invented articles)', () => {
       'In the foreword, he promises to restore order.',
     ].join('\n\n');
     expect(actorsOf(text, 'promises')).toEqual(['Michael Greaves']);
+    // A title with a party in it ("The Tory leader") is the subject as much as a name.
+    const titled = [
+      'The Conservatives would cut taxes, Michael Greaves said on Monday.',
+      'The Tory leader argued voters had been let down by Tony Marsh.',
+      'In the foreword, he promises to restore order.',
+    ].join('\n\n');
+    expect(actorsOf(titled, 'promises')).toContain('Michael Greaves');
   });
 
   it('a politician seen speaking for one party in two sentences speaks for it where only the person is found', () => {

@@ -118,7 +118,12 @@ export class ActorResolver {
     const ents = this.ctx.entities.entities;
     if (subj.kind === 'entities') {
       const people = uniq(subj.mentions.filter((m) => ents[m.entity]?.type === 'PERSON').map((m) => m.entity));
-      return people.length === 1 && subj.mentions.length === 1 ? people[0] : undefined;
+      if (people.length === 1 && subj.mentions.length === 1) return people[0];
+      // "The Tory leader": a title with a party or country in it is still a title.
+      let bare = subj.text;
+      for (const m of subj.mentions) bare = bare.replace(m.text, ' ');
+      if (!people.length && this.rules.personTitle.test(bare.replace(/\s+/g, ' ').trim().replace(/^the\s/i, 'the '))) return this.personByTitle(prev, subj) ?? undefined;
+      return undefined;
     }
     if (subj.kind === 'title') return this.personByTitle(prev, subj) ?? undefined;
     return undefined;
