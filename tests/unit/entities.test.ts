@@ -35,6 +35,11 @@ describe('organizations found by the words around them', () => {
     ]);
   });
 
+  it('a bare compass word before a place makes a place of its own, and an owner is not part of a square', () => {
+    const text = 'Aid reached south Asia and north London, while northern Cyprus waited, and fans met in London\'s Leicester Square.';
+    expect(named(text, 'PLACE').map((e) => e.name)).toEqual(['south Asia', 'north London', 'Cyprus', 'London', 'Leicester Square']);
+  });
+
   it('a name has a capital: "law lords" is not the Law Lords, "eBay" is a company', () => {
     expect(named('The law lords ruled before the Law Lords sat, and eBay shares rose.', 'ORG').map((e) => [e.name, e.aliases])).toEqual([
       ['Law Lords', []],

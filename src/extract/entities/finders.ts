@@ -89,7 +89,9 @@ export function narrowRun(run: string, lexicon: EntityLexicon): { offset: number
   return { offset, name: words.join(' ').replace(POSSESSIVE, '') };
 }
 
-const COMPASS = /(?<![\p{L}])(?:North|South|East|West|Central|Northern|Southern|Eastern|Western|North-?[Ee]ast|North-?[Ww]est|South-?[Ee]ast|South-?[Ww]est|North-?[Ee]astern|North-?[Ww]estern|South-?[Ee]astern|South-?[Ww]estern|Upper|Lower)\s+$/u;
+// Lower case only in the bare forms ("south Asia", "north London" are places of their own;
+// "northern Cyprus" describes Cyprus).
+const COMPASS = /(?<![\p{L}])(?:North|South|East|West|Central|Northern|Southern|Eastern|Western|North-?[Ee]ast|North-?[Ww]est|South-?[Ee]ast|South-?[Ww]est|North-?[Ee]astern|North-?[Ww]estern|South-?[Ee]astern|South-?[Ww]estern|Upper|Lower|north|south|east|west|north-east|north-west|south-east|south-west)\s+$/u;
 
 /** Known names from the gazetteers: countries, demonyms, places, organizations. */
 export const findGazetteer: Finder = (sentence, lexicon) => {
@@ -156,10 +158,10 @@ export function matchNamePattern(p: CompiledPattern, text: string, lexicon: Enti
       start += lead[0].length;
       found = found.slice(lead[0].length);
     }
-    // "Macrovision's Entertainment Technologies Group", "Harold Wilson's Labour Party": the owner is
-    // not part of the body's name, when what follows is a name of its own (two words or more) and
-    // the possessive is a name, not a common noun ("People's Party", "Children's Hospices").
-    if (p.type === 'ORG') {
+    // "Macrovision's Entertainment Technologies Group", "London's Leicester Square": the owner is
+    // not part of the name, when what follows is a name of its own (two words or more) and the
+    // possessive is a name, not a common noun ("People's Party", "Children's Hospices").
+    {
       const owners = [...found.matchAll(/(\S+)['’]s\s+/gu)].filter((o) => !lexicon.commonWords.has(o[1]!.toLowerCase()) && !/\bSt\.?\s+$/.test(found.slice(0, o.index)));
       const last = owners[owners.length - 1];
       if (last && found.slice(last.index + last[0].length).trim().split(/\s+/).length >= 2) {
