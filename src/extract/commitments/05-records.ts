@@ -8,7 +8,6 @@ import type { DocumentContext } from './context.js';
 import type { ParsedSentence } from './parse.js';
 import type { CompiledRules } from './rules.js';
 
-/** What one sentence's records leave for the next: reported speech continues, targets inherit actors. */
 /** A sentence that ends by naming commitments ("... a series of pledges."): the next one may list them. */
 const COMMITMENTS_NAMED = /\b(?:pledges|promises|commitments|targets|goals|aims|plans|measures)\b[^.!?]*[.!?]?["”’)]*\s*$/i;
 
@@ -19,6 +18,7 @@ export function listsNamedCommitments(input: { readonly ctx: DocumentContext; re
   return !!prev && state.lastActors?.sentence === s.index - 1 && COMMITMENTS_NAMED.test(prev.text.slice(-80));
 }
 
+/** What one sentence's records leave for the next: reported speech continues, targets inherit actors. */
 export interface RecordState {
   lastSpeaker: { readonly sentence: number; readonly speaker: Speaker } | null;
   lastActors: { readonly sentence: number; readonly actors: readonly number[] } | null;
@@ -38,8 +38,9 @@ export interface SentenceInput {
 
 /** A deadline: a date right after one of these words, or "the end of ...". */
 const DEADLINE_BEFORE = /\b(?:(?:by|before|until|till|in|for|between|within|no later than|at|from|to|and)\s+(?:the\s+)?|(?:at|by|before|until)\s+the\s+end\s+of\s+)$/i;
-/** Modal triggers, which can stand inside another trigger's complement. */
+/** Will-statement triggers: with figures but no speaker, as often forecasts as plans. */
 const WILL = /^(?:will|would|shall|won['’]t|\p{L}+['’]ll)\b/iu;
+/** Modal triggers, which can stand inside another trigger's complement. */
 const MODAL = /^(?:will|would|shall|won['’]t|\p{L}+['’]ll|(?:is|are|am|was|were)\s+(?:to|going\s+to))\b/iu;
 const FUTURE_MODALITIES: ReadonlySet<Modality> = new Set(['intention', 'target', 'pledge', 'agreement']);
 

@@ -117,7 +117,7 @@ const listedPeople: Refiner = (cands, sentence, lexicon) => {
   const text = sentence.text;
   const out = [...cands];
   const at = (start: number, end: number) => out.find((c) => start < c.end && c.start < end);
-  /** true: a person (found already, or a plausible name not found as anything else); false: the list ends. */
+  /** 'found': a person found already; 'new': a plausible name found as nothing else; null: the list ends here. */
   const person = (start: number, name: string): 'found' | 'new' | null => {
     const end = start + name.length;
     const found = at(start, end);
