@@ -14,8 +14,9 @@
  * 2. Without a publication date, the year the document's own dates agree on (`documentYear`):
  *    the one year of all stated dates that carry a month (day, month, season, quarter, half),
  *    used from the first sentence stating one on. If they disagree, nothing is guessed.
- * 3. Otherwise the year stays unknown: `XXXX-05-26`, with empty first/last days. Expressions that
- *    need a day to count from ("on Tuesday", "last week", "yesterday", "next year") get value ''.
+ * 3. Otherwise the year stays unknown: `XXXX-05-26`, with empty first/last days; so does a month
+ *    with a relative year ("March last year", "last September": `XXXX-03`, `XXXX-09`). Expressions
+ *    that need a day to count from ("on Tuesday", "last week", "yesterday", "next year") get ''.
  * `inferred` is true whenever 1 or 2 supplied part of the value; a value that only says what
  * the text says (`XXXX-05-26` included) is not inferred.
  */
