@@ -43,7 +43,8 @@ export interface Span {
   readonly end: number;
 }
 
-export type BlockKind = 'prose' | 'heading' | 'dateline' | 'byline';
+/** `teaser`: another article's teaser, cut off mid-word; its names and dates count, its statements do not. */
+export type BlockKind = 'prose' | 'heading' | 'dateline' | 'byline' | 'teaser';
 
 /** A unit of the cleaned text: a paragraph, heading or header line. Sentences never cross blocks. */
 export interface Block extends Span {

@@ -112,7 +112,7 @@ export const FurnitureFile = z.strictObject({
        * once article prose has started); site-title: a `publisher | title` line, groups
        * `publisher` and `title`; byline: groups `date` and/or `author`, kept as prose.
        */
-      action: z.enum(['drop', 'drop-rest', 'site-title', 'byline']),
+      action: z.enum(['drop', 'drop-rest', 'site-title', 'byline', 'teaser']),
       examples: z.array(z.strictObject({ line: z.string(), matches: z.boolean() })).min(1, 'give at least one example line'),
     }),
   ),

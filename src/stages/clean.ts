@@ -35,7 +35,9 @@ interface Line extends Span {
 type LineClass =
   | { readonly kind: 'blank' }
   | { readonly kind: 'drop'; readonly rule: string; readonly rest?: boolean }
-  | { readonly kind: BlockKind; readonly rule?: string };
+  /** Kept up to `keepEnd` (an original offset): the rest is a cut-off word. */
+  | { readonly kind: 'teaser'; readonly rule: string; readonly keepEnd: number }
+  | { readonly kind: Exclude<BlockKind, 'teaser'>; readonly rule?: string };
 
 const FRONT_MATTER = /^---[ \t]*\r?\n([\s\S]*?)\r?\n---[ \t]*(?:\r?\n|$)/;
 const TERMINAL = /[.!?:;"')\]…]$/;
@@ -162,6 +164,14 @@ function cleanText(src: SourceDocument, fm: FrontMatter, furniture: CompiledFurn
       const m = rule.regex.exec(t);
       if (!m) continue;
       if (rule.action === 'drop') cls = { kind: 'drop', rule: rule.id };
+      else if (rule.action === 'teaser') {
+        // The cut-off word, found again in the original text (the line was matched in NFC).
+        const original = src.text.slice(line.start, line.end);
+        const cut = rule.regex.exec(original)?.groups?.cut ?? m.groups?.cut ?? '';
+        let keepEnd = line.end - (original.endsWith(cut) ? cut.length : 0);
+        while (keepEnd > line.start && /\s/.test(src.text[keepEnd - 1]!)) keepEnd--;
+        cls = keepEnd > line.start ? { kind: 'teaser', rule: rule.id, keepEnd } : { kind: 'drop', rule: rule.id };
+      }
       else if (rule.action === 'drop-rest') {
         if (!anyProse) cls = { kind: 'drop', rule: rule.id };
         else {
@@ -217,13 +227,6 @@ function cleanText(src: SourceDocument, fm: FrontMatter, furniture: CompiledFurn
       seen.add(key);
     }
     classes.push(cls);
-    // A teaser's headline stands just before it: leave it out with the teaser.
-    if (cls.kind === 'drop' && cls.rule === 'furniture.teaser') {
-      for (let j = classes.length - 2; j >= 0 && classes[j]!.kind !== 'drop'; j--) {
-        if (classes[j]!.kind === 'heading') classes[j] = { kind: 'drop', rule: cls.rule };
-        else if (classes[j]!.kind !== 'blank') break;
-      }
-    }
   }
 
   // The title is the header line the page repeats most (site title, headline, breadcrumb);
@@ -296,8 +299,10 @@ function cleanText(src: SourceDocument, fm: FrontMatter, furniture: CompiledFurn
         blockStart = builder.size;
       } else builder.replace(' ', prevEnd, line.start);
     }
-    appendCollapsed(builder, src.text, line.start, line.end);
-    prevEnd = line.end;
+    const keepEnd = cls.kind === 'teaser' ? cls.keepEnd : line.end;
+    appendCollapsed(builder, src.text, line.start, keepEnd);
+    if (keepEnd < line.end) removed.push({ start: keepEnd, end: line.end, rule: cls.rule! });
+    prevEnd = keepEnd;
     prevKind = cls.kind;
     blankSince = false;
   }

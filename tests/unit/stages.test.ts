@@ -4,9 +4,11 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { DocumentError, decodeText, listInputFiles, sourceDocumentFromBytes } from '../../src/stages/ingest.js';
+import { commitmentKit } from '../commitments/support.js';
 import { testKit } from '../helpers.js';
 
 const kit = await testKit();
+const commitments = await commitmentKit();
 
 describe('ingest', () => {
   it('derives the document id from the SHA-256 of the bytes', () => {
@@ -60,6 +62,18 @@ describe('clean', () => {
     ]);
     const s = doc.sentences[1]!;
     expect(text.slice(doc.map.toOriginalStart(s.start), doc.map.toOriginalEnd(s.end))).toBe('The  ministers met in Hanoi on Monday and talked.');
+  });
+  it('keeps a teaser of another article but for its cut-off word, and reads no commitment from it', () => {
+    const text = 'The ministers met in Hanoi on Monday and talked for a long time about trade.\n\nDeepening Cooperation\nOn July 28, 2025, in Vientiane, Laos pledged to open a border gate, Mr. B...\n';
+    const doc = kit.segment(text);
+    const teaser = doc.blocks.find((b) => b.kind === 'teaser')!;
+    expect(doc.clean.slice(teaser.start, teaser.end)).toBe('On July 28, 2025, in Vientiane, Laos pledged to open a border gate, Mr.');
+    const cut = doc.removed.find((r) => r.rule === 'furniture.teaser')!;
+    expect(text.slice(cut.start, cut.end)).toBe(' B...');
+    expect(kit.entities(text).mentions.map((m) => m.text)).toEqual(['Hanoi', 'Vientiane', 'Laos']);
+    expect(commitments.commitments(text).found).toEqual([]);
+    // The same words as prose are a commitment: the teaser is what keeps them out.
+    expect(commitments.commitments(text.replace(', Mr. B...', '.')).found.map((f) => f.trigger)).toEqual(['pledged']);
   });
   it('takes the publication date from a dateline or a byline', () => {
     expect(kit.segment('Tuesday, 30 October 2018 09:26\nHeadline here\n\nBody text that is long enough to count as prose for the test.').meta.published).toBe('2018-10-30');

@@ -73,7 +73,7 @@ export function createCommitmentExtractor(rules: CommitmentsRules): CommitmentEx
       const state: RecordState = { lastSpeaker: null, lastActors: null };
       const out: CommitmentFinding[] = [];
       for (const s of doc.sentences) {
-        if (!compiled.prefilter.test(s.text)) continue;
+        if (!compiled.prefilter.test(s.text) || doc.blocks[s.block]?.kind === 'teaser') continue;
         // Will-statements count only when someone says them: skip parsing sentences that only
         // have a will and no sign of speech.
         const cued = compiled.triggers.filter((r) => r.cue.test(s.text));
@@ -89,7 +89,7 @@ export function createCommitmentExtractor(rules: CommitmentsRules): CommitmentEx
     candidates(doc) {
       const out: CommitmentCandidate[] = [];
       for (const s of doc.sentences) {
-        if (!compiled.prefilter.test(s.text)) continue;
+        if (!compiled.prefilter.test(s.text) || doc.blocks[s.block]?.kind === 'teaser') continue;
         const parsed = parseSentence(s.text);
         const cands = resolveOverlaps(findTriggers(s.index, s.text, parsed, compiled));
         for (const c of cands) {
