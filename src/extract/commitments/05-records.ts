@@ -131,6 +131,8 @@ export function staticGate(parsed: ParsedSentence, text: string, c: TriggerCandi
     if (/^(?:was|were)\s+going\s+to$/i.test(trigger)) return null;
     if (/^would$/i.test(trigger) && /^(?:like|love|prefer|rather|have)$/.test(v.verb)) return null;
     if (/^(?:have|has)$/.test(v.verb) && v.participle) return null;
+    // "would be remembered as ...": what will happen to someone, not a plan.
+    if (v.passive && rules.nonCommitmentParticiples.has(v.next)) return null;
     const there = /\bthere\s*$/i.test(text.slice(0, c.triggerStart)) && v.verb === 'be';
     if (rules.nonCommitmentVerbs.has(v.verb) && !v.passive && !there) return null;
   }
@@ -138,7 +140,7 @@ export function staticGate(parsed: ParsedSentence, text: string, c: TriggerCandi
 }
 
 /** The main verb of a will-statement's action, after "not", adverbs and "continue to". */
-function mainVerb(parsed: ParsedSentence, text: string, reading: ActionReading, rules: CompiledRules): { verb: string; passive: boolean; participle: boolean } | null {
+function mainVerb(parsed: ParsedSentence, text: string, reading: ActionReading, rules: CompiledRules): { verb: string; passive: boolean; participle: boolean; next: string } | null {
   const action = text.slice(reading.clause.start, reading.clause.end);
   const words = action.toLowerCase().split(/[\s,]+/).filter(Boolean);
   let i = 0;
@@ -157,7 +159,7 @@ function mainVerb(parsed: ParsedSentence, text: string, reading: ActionReading, 
     }
   }
   const participle = isParticiple(parsed, reading.clause.start, words[i + 1] ?? '');
-  return { verb, passive: verb === 'be' && participle, participle };
+  return { verb, passive: verb === 'be' && participle, participle, next: words[i + 1] ?? '' };
 }
 
 interface Resolved {

@@ -52,6 +52,7 @@ export interface CompiledRules {
   readonly urgedBefore: RegExp;
   readonly blockers: RegExp;
   readonly nonCommitmentVerbs: ReadonlySet<string>;
+  readonly nonCommitmentParticiples: ReadonlySet<string>;
   readonly nonActorSubjects: RegExp;
   readonly planNouns: RegExp;
   readonly documentHeads: RegExp;
@@ -103,6 +104,7 @@ export function compileRules(rules: CommitmentsRules): CompiledRules {
     urgedBefore: new RegExp(`(?<![\\p{L}])(?:${alternation(rules.urgingVerbs)})\\s+(?:[^.;:]{0,80}?\\s)?to\\s+(?:\\p{L}+ly\\s+)?$`, 'iu'),
     blockers: words(rules.reportBlockers),
     nonCommitmentVerbs: new Set(rules.nonCommitmentVerbs.map((v) => v.toLowerCase())),
+    nonCommitmentParticiples: new Set(rules.nonCommitmentParticiples.map((v) => v.toLowerCase())),
     nonActorSubjects: new RegExp(`^(?:${alternation(rules.nonActorSubjects)})$`, 'iu'),
     planNouns: words(rules.planNouns),
     documentHeads: new RegExp(`^(?:the\\s+)?(?:${alternation(rules.documentHeads)})\\b`, 'u'),
