@@ -258,6 +258,14 @@ describe('plans in the narrator\'s voice (invented articles)', () => {
   });
 });
 
+describe('will-statements that are no plan (invented articles)', () => {
+  it('"Without it we would ..." is a counterfactual; the same words without it are an intention', () => {
+    const said = (clause: string) => `President Jacques Chirac spoke in Paris. "${clause}," he said of France.`;
+    expect(kit.commitments(said('Without it we would pay far more for energy')).found).toEqual([]);
+    expect(kit.commitments(said('We would pay far more for energy')).found.map((f) => f.trigger)).toEqual(['would']);
+  });
+});
+
 describe('the country a government minister speaks for (invented articles)', () => {
   it('a story about England names the UK: its ministers are the UK\'s, England has no government', () => {
     const text = [
