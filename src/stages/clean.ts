@@ -171,8 +171,7 @@ function cleanText(src: SourceDocument, fm: FrontMatter, furniture: CompiledFurn
         let keepEnd = line.end - (original.endsWith(cut) ? cut.length : 0);
         while (keepEnd > line.start && /\s/.test(src.text[keepEnd - 1]!)) keepEnd--;
         cls = keepEnd > line.start ? { kind: 'teaser', rule: rule.id, keepEnd } : { kind: 'drop', rule: rule.id };
-      }
-      else if (rule.action === 'drop-rest') {
+      } else if (rule.action === 'drop-rest') {
         if (!anyProse) cls = { kind: 'drop', rule: rule.id };
         else {
           dropRest = rule.id;

@@ -205,6 +205,11 @@ function nounPhrase(
   return { ...classify(text, mentions, rules), start, end, text, mentions, sayingVerb, clauseStart, opener, claim, nested };
 }
 
+/** "the Prime Minister", "The leader": a person's title with its article (rules/commitments.yaml, personTitles). */
+export function isPersonTitle(text: string, rules: CompiledRules): boolean {
+  return rules.personTitle.test(text.replace(/^(?:the|The)\s+/, 'the '));
+}
+
 function classify(text: string, mentions: readonly MentionRef[], rules: CompiledRules): { kind: SubjectKind; collective: CompiledCollective | null } {
   const bare = text.replace(/[.,;:"'’]+$/u, '').trim();
   if (!bare) return { kind: 'empty', collective: null };
@@ -215,7 +220,7 @@ function classify(text: string, mentions: readonly MentionRef[], rules: Compiled
   const collective = [...rules.collectives].sort((a, b) => b.phrase.length - a.phrase.length).find((c) => (c.phrase === 'they' ? /^they$/i.test(bare) : c.re.test(bare))) ?? null;
   if (collective) return { kind: 'collective', collective };
   if (mentions.length) return { kind: 'entities', collective: null };
-  if (rules.personTitle.test(bare.replace(/^(?:the|The)\s+/, 'the '))) return { kind: 'title', collective: null };
+  if (isPersonTitle(bare, rules)) return { kind: 'title', collective: null };
   if (rules.nonActorSubjects.test(bare) || rules.nonActorSubjects.test(bare.split(/\s+/).pop() ?? '')) return { kind: 'none', collective: null };
   return { kind: 'thing', collective: null };
 }

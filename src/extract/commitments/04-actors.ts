@@ -1,5 +1,5 @@
 import type { Sentence } from '../../types.js';
-import { phraseAt, sayingVerbs, subjectBefore, type Subject } from './03-subjects.js';
+import { isPersonTitle, phraseAt, sayingVerbs, subjectBefore, type Subject } from './03-subjects.js';
 import type { DocumentContext, MentionRef, Quote } from './context.js';
 import type { CompiledCollective, CompiledRules } from './rules.js';
 
@@ -122,7 +122,7 @@ export class ActorResolver {
       // "The Tory leader": a title with a party or country in it is still a title.
       let bare = subj.text;
       for (const m of subj.mentions) bare = bare.replace(m.text, ' ');
-      if (!people.length && this.rules.personTitle.test(bare.replace(/\s+/g, ' ').trim().replace(/^the\s/i, 'the '))) return this.personByTitle(prev, subj) ?? undefined;
+      if (!people.length && isPersonTitle(bare.replace(/\s+/g, ' ').trim(), this.rules)) return this.personByTitle(prev, subj) ?? undefined;
       return undefined;
     }
     if (subj.kind === 'title') return this.personByTitle(prev, subj) ?? undefined;

@@ -111,7 +111,7 @@ export function buildContext(doc: SegmentedDocument, ents: EntityExtraction): Do
     if (m.orgType === 'media') media.add(e);
   });
   /** The party a person mention is tied to by the words right after it: "X ... his Labour party", "X, the Tory leader,". */
-  const partyAfter = (m: MentionRef, s: Sentence): number | null => {
+  const partyAfter = (m: { readonly end: number; readonly sentence: number }, s: Sentence): number | null => {
     for (const b of mentionsBySentence[m.sentence]!) {
       if (b.start < m.end) continue;
       if (b.type === 'PERSON') return null;
@@ -141,10 +141,7 @@ export function buildContext(doc: SegmentedDocument, ents: EntityExtraction): Do
         if (other.type === 'ORG' && party === null && other.country && !isCountry(b.entity) && !media.has(b.entity)) party = b.entity;
         if (other.type === 'PERSON') break;
       }
-      if (party === null) {
-        const ref = mentionsBySentence[m.sentence]!.find((x) => x.start === m.start && x.entity === e);
-        if (ref) party = partyAfter(ref, s);
-      }
+      if (party === null) party = partyAfter(m, s);
     }
     const out: number[] = [];
     if (place !== null) out.push(place);

@@ -88,9 +88,8 @@ const dropJunk: Refiner = (cands, sentence, lexicon) =>
     if (!/\p{Lu}/u.test(text)) return false;
     if (!c.rule.startsWith('gazetteer.') && words.every((w) => lexicon.notNames.has(w) || lexicon.orgHeads.has(w) || /^\p{Ll}/u.test(w))) return false;
     if (c.type === 'PERSON' && words.some((w) => lexicon.orgHeads.has(w))) return false;
+    // (A shape-found organization that is a known place went already: `dropPlacesAsOrgs`.)
     if (c.type === 'ORG' && !c.rule.startsWith('gazetteer')) {
-      const g = lexicon.gazetteer.get(text);
-      if (g && g.kind === 'country') return false;
       // An event ("Champions League", "Tuesday's Champions League") is not a body.
       if (lexicon.events.some((e) => text === e || (text.endsWith(e) && /[\s'’]s?\s*$/u.test(text.slice(0, -e.length))))) return false;
     }

@@ -175,13 +175,12 @@ export function buildLexicon(rules: {
     for (const f of [p.name, ...p.aliases]) add(f, { ...base, kind: 'place' });
     for (const d of p.demonyms) add(d, { ...base, kind: 'demonym' });
   }
+  const clubByCity = new Map<string, GazetteerEntry>();
   for (const o of rules.organizations.entries) {
     const base = { id: o.id, type: 'ORG' as const, canonical: o.name, country: o.country, ambiguous: o.ambiguous, orgType: o.type };
     for (const f of [o.name, ...o.aliases]) add(f, { ...base, kind: 'org' });
-  }
-  const clubByCity = new Map<string, GazetteerEntry>();
-  for (const o of rules.organizations.entries) {
-    for (const city of o.cityNames) clubByCity.set(city, { id: o.id, type: 'ORG', canonical: o.name, country: o.country, ambiguous: o.ambiguous, orgType: o.type, kind: 'org' });
+    // A club's city names are not gazetteer forms: they name the club only in a sports story.
+    for (const city of o.cityNames) clubByCity.set(city, { ...base, kind: 'org' });
   }
   const gazetteerIndex = new FormIndex(gazetteer.keys());
 
