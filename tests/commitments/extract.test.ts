@@ -6,6 +6,8 @@ const kit = await commitmentKit();
 
 const counted = (found: readonly Found[]) => found.filter((f) => !f.negated);
 const sorted = (xs: readonly string[]) => [...xs].sort();
+/** An invented article: one paragraph per argument. */
+const article = (...paragraphs: string[]) => paragraphs.join('\n\n');
 /** The sorted actor names of the first record with this trigger. */
 const actorsOf = (text: string, trigger: string) => sorted(kit.commitments(text).found.find((f) => f.trigger === trigger)!.actorNames);
 
@@ -210,30 +212,30 @@ describe('who a politician speaks for (invented articles)', () => {
   });
 
   it('"he" opening a sentence continues the previous sentence\'s subject, not its last name', () => {
-    const text = [
+    const text = article(
       'Michael Greaves met Tony Marsh on Monday.',
       'Mr Greaves argued voters had been let down by Mr Marsh.',
       'In the foreword, he promises to restore order.',
-    ].join('\n\n');
+    );
     expect(actorsOf(text, 'promises')).toEqual(['Michael Greaves']);
     // A title with a party in it ("The Tory leader") is the subject as much as a name.
-    const titled = [
+    const titled = article(
       'The Conservatives would cut taxes, Michael Greaves said on Monday.',
       'The Tory leader argued voters had been let down by Tony Marsh.',
       'In the foreword, he promises to restore order.',
-    ].join('\n\n');
+    );
     expect(actorsOf(titled, 'promises')).toContain('Michael Greaves');
   });
 
   it('a politician seen speaking for one party in two sentences speaks for it where only the person is found', () => {
-    const text = [
+    const text = article(
       'The Conservatives would stand up for ordinary families, Michael Greaves pledged on Monday.',
       'And he says the Tories would get a grip on crime.',
       'He promises to restore order in the classroom.',
-    ].join('\n\n');
+    );
     expect(actorsOf(text, 'promises')).toEqual(['Conservative Party', 'Michael Greaves']);
     // Once is not enough: a rival's plan is reported that way too.
-    const once = ['Michael Greaves said Labour would raise taxes after the election.', 'He promises to restore order in the classroom.'].join('\n\n');
+    const once = article('Michael Greaves said Labour would raise taxes after the election.', 'He promises to restore order in the classroom.');
     expect(actorsOf(once, 'promises')).toEqual(['Michael Greaves']);
   });
 });
@@ -268,10 +270,10 @@ describe('will-statements that are no plan (invented articles)', () => {
 
 describe('the country a government minister speaks for (invented articles)', () => {
   it('a story about England names the UK: its ministers are the UK\'s, England has no government', () => {
-    const text = [
+    const text = article(
       'Adult literacy classes in England will double, the UK government said.',
       'Skills minister Ian Lowry said: "We will fund new classes in every town in England."',
-    ].join('\n\n');
+    );
     expect(actorsOf(text, 'will')).toEqual(['Ian Lowry', 'United Kingdom']);
   });
 });
