@@ -260,6 +260,8 @@ export const CommitmentsFile = z.strictObject({
   reportBlockers: Phrases,
   /** Verbs after will/would that state a prediction, a state or a schedule, not a commitment ("be", "need", "visit"). */
   nonCommitmentVerbs: Phrases,
+  /** Verbs of a quantity's change or level: with a thing as subject ("sales will reach $5bn") a will-statement is a forecast. */
+  forecastVerbs: Phrases,
   /** Participles after "will be" that say what happens to someone, not what anyone will do ("remembered", "affected"). */
   nonCommitmentParticiples: Phrases,
   /** Subjects that are never actors of a will-statement ("it", "nothing", "people"). */

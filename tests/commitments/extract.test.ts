@@ -266,6 +266,21 @@ describe('will-statements that are no plan (invented articles)', () => {
     expect(kit.commitments(said('Without it we would pay far more for energy')).found).toEqual([]);
     expect(kit.commitments(said('We would pay far more for energy')).found.map((f) => f.trigger)).toEqual(['would']);
   });
+
+  it('a thing whose amount changes is a forecast, even with a figure and a deadline; a quantified plan is a target', () => {
+    const company = 'Carmaker Velora Motors reported its results on Monday.';
+    expect(kit.commitments(article(company, 'Velora Motors said its total debts will increase to 134m euros by the middle of 2006.')).found).toEqual([]);
+    expect(kit.commitments(article(company, 'Velora Motors said sales of its hybrids will reach 90,000 cars by 2009.')).found).toEqual([]);
+    const plan = kit.commitments(article('Health Minister Jane Hutt spoke in Cardiff.', 'Jane Hutt said no patient would wait more than 12 months by March 2006.')).found;
+    expect(plan.map((f) => [f.trigger, f.actorNames, f.due])).toEqual([['would', ['Jane Hutt'], '2006-03']]);
+  });
+
+  it('an estimate or a guess before the will-statement makes it a prediction ("I estimate that ... will")', () => {
+    const said = (words: string) => `Judge Anna Berg spoke in Oslo. "${words} the final ruling will be issued by the end of February," said Anna Berg.`;
+    expect(kit.commitments(said('I estimate that')).found).toEqual([]);
+    expect(kit.commitments(said('I reckon')).found).toEqual([]);
+    expect(kit.commitments(said('I can confirm that')).found.map((f) => [f.trigger, f.actorNames])).toEqual([['will', ['Anna Berg']]]);
+  });
 });
 
 describe('the country a government minister speaks for (invented articles)', () => {

@@ -325,10 +325,12 @@ function reportedActors(input: SentenceInput, c: TriggerCandidate, reading: Acti
       // Outside quotations an active thing counts only when announced, or when it is money to be
       // spent ("the remainder would go to ...").
       {
-        // A quantified plan with a deadline ("no patient would wait more than 12 months by March 2006").
-        const quantified = !!findAmount(action) && dueOf(input, reading.clause) !== null;
+        // A quantified plan with a deadline ("no patient would wait more than 12 months by March 2006"),
+        // unless the thing's own amount is what changes ("debts will increase to £5m by 2006").
+        const forecast = !passive && rules.forecastVerbs.has(verb);
+        const quantified = !forecast && !!findAmount(action) && dueOf(input, reading.clause) !== null;
         const body = rules.bodyNouns.test(subj.text.replace(/['’]s$/, ''));
-        const plan = !quote && (announced || body || quantified || rules.fundsNouns.test(subj.text) || (continued && !!findAmount(subj.text)));
+        const plan = !quote && ((announced && !forecast) || body || quantified || rules.fundsNouns.test(subj.text) || (continued && !!findAmount(subj.text)));
         actors = speaker && (passive || plan) ? [...speaker.actors] : [];
       }
       break;

@@ -53,6 +53,7 @@ export interface CompiledRules {
   readonly blockers: RegExp;
   readonly nonCommitmentVerbs: ReadonlySet<string>;
   readonly nonCommitmentParticiples: ReadonlySet<string>;
+  readonly forecastVerbs: ReadonlySet<string>;
   readonly nonActorSubjects: RegExp;
   readonly planNouns: RegExp;
   readonly documentHeads: RegExp;
@@ -105,6 +106,7 @@ export function compileRules(rules: CommitmentsRules): CompiledRules {
     blockers: words(rules.reportBlockers),
     nonCommitmentVerbs: new Set(rules.nonCommitmentVerbs.map((v) => v.toLowerCase())),
     nonCommitmentParticiples: new Set(rules.nonCommitmentParticiples.map((v) => v.toLowerCase())),
+    forecastVerbs: new Set(rules.forecastVerbs.map((v) => v.toLowerCase())),
     nonActorSubjects: new RegExp(`^(?:${alternation(rules.nonActorSubjects)})$`, 'iu'),
     planNouns: words(rules.planNouns),
     documentHeads: new RegExp(`^(?:the\\s+)?(?:${alternation(rules.documentHeads)})\\b`, 'u'),
