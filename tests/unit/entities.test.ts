@@ -93,6 +93,17 @@ describe('people', () => {
     ]);
   });
 
+  it('a given name before a town is a person with a place for a family name; a country after a name is not', () => {
+    const text = 'Phil Redmond met Mary Chester in Washington. Mr Redmond and Lord Strathclyde spoke. Tony Blair Iraq visit.';
+    expect(named(text, 'PERSON').map((p) => [p.name, p.aliases])).toEqual([
+      ['Phil Redmond', ['Redmond']],
+      ['Mary Chester', []],
+      ['Strathclyde', []],
+      ['Tony Blair', []],
+    ]);
+    expect(named(text, 'PLACE').map((p) => p.name)).toEqual(['Washington', 'Iraq']);
+  });
+
   it('records the country a titled person serves, from the demonym before the title', () => {
     const r = kit.entities('Cambodian Prime Minister Hun Manet met Lao Prime Minister Sonexay Siphandone and Tony Blair.');
     const people = r.entities.filter((e) => e.type === 'PERSON').map((e) => [e.name, e.country]);

@@ -40,11 +40,24 @@ function trimPersonName(text: string, lexicon: EntityLexicon): string {
     const title = lexicon.roles.has(bare) && (i < words.length - 1 || kept.length === 0 || !/^\p{Lu}\p{Ll}+$/u.test(bare));
     if (lexicon.notNames.has(bare) || title || lexicon.orgHeads.has(bare)) break;
     const gaz = lexicon.gazetteer.get(bare);
-    if (gaz && !gaz.ambiguous && kept.length > 0) break;
+    if (gaz && !gaz.ambiguous && kept.length > 0 && !(kept.length === 1 && i === words.length - 1 && givenNameThenPlace([kept[0]!, bare], lexicon))) break;
     kept.push(bare);
     if (bare !== w) break;
   }
   return kept.join(' ');
+}
+
+/**
+ * "Phil Redmond", "Jack London": a given name (one that is no common word and no place) before
+ * the name of a town or region is a person whose family name is a place, not a place. Countries
+ * are left out ("Tony Blair Iraq" is no one).
+ */
+export function givenNameThenPlace(words: readonly string[], lexicon: EntityLexicon): boolean {
+  if (words.length !== 2) return false;
+  const first = words[0]!;
+  const lower = first.toLowerCase();
+  if (!lexicon.givenNames.has(lower) || lexicon.commonWords.has(lower) || lexicon.gazetteer.has(first)) return false;
+  return lexicon.gazetteer.get(words[1]!)?.kind === 'place';
 }
 
 /**
@@ -62,7 +75,7 @@ export function plausiblePersonName(name: string, lexicon: EntityLexicon, opts: 
   if (/^\p{Lu}{2,}$/u.test(first)) return false;
   const g = lexicon.gazetteer.get(first);
   if (g && !g.ambiguous) return false;
-  if (words.some((w) => { const e = lexicon.gazetteer.get(w); return e && !e.ambiguous && e.kind !== 'demonym'; })) return false;
+  if (!givenNameThenPlace(words, lexicon) && words.some((w) => { const e = lexicon.gazetteer.get(w); return e && !e.ambiguous && e.kind !== 'demonym'; })) return false;
   if (opts.commonFirstWord) return true;
   const lower = first.toLowerCase();
   return !(lexicon.commonWords.has(lower) && !lexicon.givenNames.has(lower));
@@ -213,7 +226,9 @@ export const findTitledPeople: Finder = (sentence, lexicon) => {
       if (!name) break;
       const words = name.split(/\s+/).length;
       const gaz = lexicon.gazetteer.get(name);
-      if ((words === 1 && (!allowShort || determiner)) || (gaz && gaz.kind !== 'org' && words === 1)) break;
+      // "Lord Strathclyde", "Mr Redmond": after Mr, Lord or Sir a place's name is a person's.
+      const honorific = lexicon.roles.get(lastTitle)?.honorific ?? false;
+      if ((words === 1 && (!allowShort || determiner)) || (gaz && gaz.kind !== 'org' && words === 1 && !honorific)) break;
       out.push({ type: 'PERSON', start: pos, end: pos + name.length, rule: 'person.title', roles, priority: 7, ...(country ? { country } : {}) });
       const and = /^\s+and\s+/.exec(text.slice(pos + name.length));
       if (!and) break;
@@ -279,7 +294,9 @@ export const findGivenNamePeople: Finder = (sentence, lexicon) => {
       const rest = trimPersonName(words.slice(i).join(' '), lexicon);
       if (!plausiblePersonName(rest, lexicon)) continue;
       const start = m.index + words.slice(0, i).join(' ').length + (i ? 1 : 0);
-      out.push({ type: 'PERSON', start, end: start + rest.length, rule: 'person.given-name', roles: [], priority: 3 });
+      // Against the gazetteer's place ("Redmond") the whole name must win: a strong candidate.
+      const placeName = givenNameThenPlace(rest.split(/\s+/), lexicon);
+      out.push({ type: 'PERSON', start, end: start + rest.length, rule: placeName ? 'person.given-name-place' : 'person.given-name', roles: [], priority: placeName ? 4 : 3 });
       break;
     }
   }

@@ -112,7 +112,7 @@ export interface EntityLexicon {
   /** Matches one title with its modifiers, for splitting a chain into roles. */
   readonly title: RegExp;
   /** Title form -> role written to the entity. */
-  readonly roles: ReadonlyMap<string, { readonly role: string; readonly short: boolean }>;
+  readonly roles: ReadonlyMap<string, { readonly role: string; readonly short: boolean; readonly honorific: boolean }>;
   /** Lower-cased given names and family names from compromise's lexicon. */
   readonly givenNames: ReadonlySet<string>;
   readonly familyNames: ReadonlySet<string>;
@@ -184,9 +184,9 @@ export function buildLexicon(rules: {
   }
   const gazetteerIndex = new FormIndex(gazetteer.keys());
 
-  const roles = new Map<string, { role: string; short: boolean }>();
+  const roles = new Map<string, { role: string; short: boolean; honorific: boolean }>();
   for (const t of rules.titles.entries) {
-    for (const f of t.forms) roles.set(f, { role: t.role ?? t.forms[0]!, short: t.beforeShortName });
+    for (const f of t.forms) roles.set(f, { role: t.role ?? t.forms[0]!, short: t.beforeShortName, honorific: t.category === 'honorific' });
   }
   const titleForms = alternation(roles.keys());
   const modifiers = rules.titles.modifiers.length ? `(?:(?:${alternation(rules.titles.modifiers)})\\s+)*` : '';
