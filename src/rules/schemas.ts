@@ -254,7 +254,10 @@ export const CommitmentsFile = z.strictObject({
    * voice ("Vietnam and Laos will continue to work together"); other will-statements need a speaker.
    */
   jointVerbs: Phrases,
-  /** Verbs that urge or ask others: "called on nations to commit" is not the nations' commitment. */
+  /**
+   * Verbs before "to" that make the trigger no commitment: urging or asking others ("called on
+   * nations to commit" is not the nations' commitment) and attempts ("trying to agree a deal").
+   */
   urgingVerbs: Phrases,
   /** Words between a saying verb and a will-statement that make it a belief or another's claim ("expected", "claims"). */
   reportBlockers: Phrases,
@@ -272,6 +275,8 @@ export const CommitmentsFile = z.strictObject({
   documentHeads: Phrases,
   /** Words before a target noun that make it a past or another's target, not a goal set ("current", "failed"). */
   staleTargetWords: Phrases,
+  /** Definite descriptions of a body ("the party", "the company") and the organization types they refer back to. */
+  definiteBodies: z.array(z.strictObject({ nouns: Phrases, orgTypes: z.array(z.enum(['company', 'court', 'education', 'government', 'international', 'legislature', 'media', 'military', 'ngo', 'other', 'party', 'police', 'religious', 'research', 'sports', 'union', 'unknown'])).min(1) })),
   /** Titles that refer back to a person named before ("the prime minister", "the chancellor"). */
   personTitles: Phrases,
   /** Event codes refined from the action: the first entry whose pattern matches the action wins. */

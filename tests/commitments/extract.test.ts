@@ -292,3 +292,44 @@ describe('the country a government minister speaks for (invented articles)', () 
     expect(actorsOf(text, 'will')).toEqual(['Ian Lowry', 'United Kingdom']);
   });
 });
+
+describe('subjects named before the clause (invented articles)', () => {
+  it('"the party", "the company": the last organization of that kind named before', () => {
+    const party = article('Sources within the Conservative Party spoke to reporters.', 'The party had now decided to back the bill, a source said.');
+    expect(kit.commitments(party).found.map((f) => [f.trigger, f.actorNames])).toEqual([['decided', ['Conservative Party']]]);
+    const firm = article('Scottish & Newcastle reported profits on Monday, the Financial Times said.', 'The company has agreed to buy a stake in a rival.');
+    expect(kit.commitments(firm).found.map((f) => [f.trigger, f.actorNames])).toEqual([['agreed', ['Scottish & Newcastle']]]);
+    // A party is no company: nothing of its kind was named.
+    expect(kit.commitments(article('The Labour Party met in Brighton.', 'The company has agreed to buy a stake in a rival.')).found).toEqual([]);
+  });
+
+  it('a verb after "and" or "but" shares the subject of the verb before, past a dashed aside', () => {
+    const found = (text: string) => kit.commitments(text).found.map((f) => [f.trigger, f.actorNames]);
+    expect(found('The Conservative Party had been sceptical until now but had decided to back the bill, a source said.')).toEqual([['decided', ['Conservative Party']]]);
+    expect(found('Boeing apologised - although it said it gained nothing - and pledged to improve its procedures.')).toEqual([['pledged', ['Boeing']]]);
+    // "and we'll ...": the contraction is its own subject.
+    expect(found('Coach Eddie Jones said: "Our focus is on that game and we\'ll worry about Ireland later."')).toEqual([]);
+  });
+
+  it('the subject of a passive pledge receives it ("had been promised a game")', () => {
+    expect(kit.commitments('Goalkeeper Carlo Cudicini had been promised a game in the cup final.').found).toEqual([]);
+    expect(kit.commitments('Goalkeeper Carlo Cudicini has promised a win in the cup final.').found.map((f) => f.trigger)).toEqual(['promised']);
+  });
+});
+
+describe('decisions and agreed deals (invented articles)', () => {
+  const found = (text: string) => kit.commitments(text).found.map((f) => [f.trigger, f.actorNames, f.action]);
+
+  it('"X\'s decision to ..." and "a decision by X to ...": the action ends before the sentence\'s own verb', () => {
+    expect(found('Boeing said its decision to close the plant was final.')).toEqual([['decision', ['Boeing'], 'close the plant']]);
+    expect(found('A decision by Boeing to move its head office has angered unions.')).toEqual([['decision', ['Boeing'], 'move its head office']]);
+    // No decider named: "the decision" may be anyone's.
+    expect(found('Boeing defended the decision to close the plant.')).toEqual([]);
+  });
+
+  it('"agreed a deal": a plan noun as the object; trying to agree is no agreement', () => {
+    expect(found('Boeing agreed a rescue plan with its creditors on Friday.').map((f) => f.slice(0, 2))).toEqual([['agreed', ['Boeing']]]);
+    expect(found('Boeing has been trying to agree a rescue plan with its creditors.')).toEqual([]);
+    expect(found('Boeing agreed the figures were wrong.')).toEqual([]);
+  });
+});

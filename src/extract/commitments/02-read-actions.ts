@@ -40,6 +40,13 @@ const CLAUSE_END = new RegExp(
   'u',
 );
 
+/**
+ * The verb of the sentence a noun trigger's action is the subject of ("... to ban X has once more
+ * turned", "... to close was taken"), unless a subordinate clause of the action comes first
+ * ("to ensure that pupils are taught").
+ */
+const NOUN_ACTION_END = /^(?:(?!\b(?:that|who|which|where|when|if|whether|what|how)\b)[\s\S])*?(?=\s+(?:has|have|had|is|was|were|are)\s)/iu;
+
 /** "; to B", "; agreed to C": a new coordinated infinitive after a semicolon. */
 const SEMICOLON_COORDINATION = new RegExp(String.raw`;\s+(?:and\s+)?(?:${COMMIT_VERBS}\s+)?to\s+`, 'u');
 
@@ -92,6 +99,11 @@ export function readAction(
     return { clause, items, objects: items.map((it) => (cand.rule.object === 'after' ? objectOf(text.slice(it.start, it.end)) : '')) };
   }
   let end = clauseEnd(from, limit);
+  // "X's decision to ban Y has turned ...": after a noun trigger the sentence's own verb ends the action.
+  if (cand.rule.partOfSpeech === 'noun') {
+    const finite = NOUN_ACTION_END.exec(text.slice(from, end));
+    if (finite) end = from + finite[0].length;
+  }
   // "Determined to lift cooperation ..., the leaders discussed": an opening participle ends at its comma.
   if (cand.triggerStart <= 1 && cand.rule.voice === 'direct') {
     const comma = text.indexOf(', ', from);

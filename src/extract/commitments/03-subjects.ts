@@ -27,6 +27,7 @@ export interface Subject {
 
 const SUBORDINATORS = new Set(['that', 'where', 'when', 'because', 'while', 'whereas', 'although', 'though', 'if', 'unless', 'whether', 'which', 'who', 'whom', 'whereby', 'once', 'what', 'how', 'why', 'before', 'after', 'until', 'till']);
 const BOUNDARY_PUNCT = new Set([';', ':']);
+const DASHES = new Set(['-', '–', '—']);
 const QUOTE_MARKS = new Set(['"', '“', '”']);
 const FIRST_PERSON = /^(?:i|we|i'm|we're|we've|i've|we'll|i'll|i'd|we'd|us|our\b.*|my\b.*)$/iu;
 const PERSON_PRONOUN = /^(?:he|she)$/iu;
@@ -41,6 +42,40 @@ const LEADING_JUNK = new Set(['ADV', 'CCONJ', 'INTJ', 'SCONJ']);
  */
 export function subjectBefore(ctx: DocumentContext, s: Sentence, pos: number, rules: CompiledRules): Subject {
   const toks = s.tokens.filter((t) => t.end <= pos);
+  // A contraction that is its own subject ("and we'll ...") shares nothing.
+  const shared = s.tokens.find((t) => t.start >= pos)?.pos === 'PRON' ? null : coordinatedSubject(ctx, s, toks, rules);
+  if (shared) return shared;
+  return clauseSubject(ctx, s, toks, pos, rules);
+}
+
+/**
+ * "X welcomed the ruling and pledged to ...", "X has been sceptical until now but had decided to
+ * ...": a verb right after "and" or "but" (past auxiliaries and adverbs) shares the subject of the
+ * verb before the conjunction. Null when no conjunction comes first, or that verb has no subject.
+ */
+function coordinatedSubject(ctx: DocumentContext, s: Sentence, toks: readonly Token[], rules: CompiledRules): Subject | null {
+  let i = toks.length - 1 - trailingAux(toks);
+  if (i < 1 || !/^(?:and|but)$/i.test(toks[i]!.text)) return null;
+  if (toks[i - 1]!.text === ',') i--;
+  // The verb before: the nearest verb group start (a verb or auxiliary not after another).
+  for (let j = i - 1; j > 0; j--) {
+    const t = toks[j]!;
+    if (BOUNDARY_PUNCT.has(t.text)) return null;
+    // "X apologised - although it claimed ... - and pledged": a dashed aside is skipped.
+    if (DASHES.has(t.text)) {
+      const open = toks.slice(0, j).findLastIndex((x) => DASHES.has(x.text));
+      if (open > 0) j = open;
+      continue;
+    }
+    if (t.pos !== 'VERB' && t.pos !== 'AUX') continue;
+    if (['VERB', 'AUX', 'ADV', 'PART'].includes(toks[j - 1]!.pos)) continue;
+    const subj = clauseSubject(ctx, s, toks.slice(0, j), t.start, rules);
+    return subj.kind === 'empty' || subj.kind === 'none' ? null : subj;
+  }
+  return null;
+}
+
+function clauseSubject(ctx: DocumentContext, s: Sentence, toks: readonly Token[], pos: number, rules: CompiledRules): Subject {
   let clauseStart = s.start;
   let sayingVerb: Subject['sayingVerb'] = null;
   let opener = '';

@@ -98,9 +98,32 @@ export class ActorResolver {
         const p = this.personByTitle(s, subj);
         return p === null ? [] : this.withAffiliation([p]);
       }
+      case 'thing': {
+        const body = this.definiteBody(s, subj);
+        return body === null ? [] : [body];
+      }
       default:
         return [];
     }
+  }
+
+  /**
+   * "The party had decided to ...", "the company has agreed to ...": the last organization of the
+   * description's kind (rules/commitments.yaml, definiteBodies) named before it in its sentence or
+   * the three before; null for other things, or when none is named.
+   */
+  definiteBody(s: Sentence, subj: Subject): number | null {
+    const text = subj.text.replace(/[.,;:"'’]+$/u, '').trim();
+    const kind = this.rules.definiteBodies.find((d) => d.re.test(text));
+    if (!kind) return null;
+    for (let si = s.index; si >= Math.max(0, s.index - 3); si--) {
+      const list = (this.ctx.mentionsBySentence[si] ?? []).filter((m) => m.type === 'ORG' && m.end <= subj.start);
+      for (let i = list.length - 1; i >= 0; i--) {
+        const type = this.ctx.orgType(list[i]!.entity);
+        if (type !== null && kind.orgTypes.has(type)) return list[i]!.entity;
+      }
+    }
+    return null;
   }
 
   /**

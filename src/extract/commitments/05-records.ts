@@ -4,7 +4,7 @@ import type { ActionReading, Range } from './02-read-actions.js';
 import { phraseAt, subjectBefore, type Subject } from './03-subjects.js';
 import type { ActorResolver, Speaker } from './04-actors.js';
 import { findAmount, type Amount } from './amount.js';
-import type { DocumentContext } from './context.js';
+import type { DocumentContext, MentionRef } from './context.js';
 import type { ParsedSentence } from './parse.js';
 import type { CompiledRules } from './rules.js';
 
@@ -144,7 +144,7 @@ function mainVerb(parsed: ParsedSentence, text: string, reading: ActionReading, 
   const action = text.slice(reading.clause.start, reading.clause.end);
   const words = action.toLowerCase().split(/[\s,]+/).filter(Boolean);
   let i = 0;
-  while (i < words.length && (/^(?:not|never|also|then|still|now|soon|only|far|and|away|more|most|than|at|the|very|least|rightly|eventually|initially|immediately|quite|probably|maybe|perhaps)$/.test(words[i]!) || /ly$/.test(words[i]!))) i++;
+  while (i < words.length && (/^(?:not|never|also|then|still|now|soon|only|far|and|away|more|most|than|at|the|very|least|rightly|eventually|initially|immediately|quite|probably|maybe|perhaps|always|ever|even|just|already|instead|first|yet|indeed)$/.test(words[i]!) || /ly$/.test(words[i]!))) i++;
   // "will most likely end up": a hedge after the modal makes it a prediction.
   if (words.slice(0, i).some((w) => rules.blockers.test(w))) return null;
   if (words[i] === 'continue' && words[i + 1] === 'to') i += 2;
@@ -169,6 +169,8 @@ interface Resolved {
 }
 
 /** Actors of a direct trigger: the clause subject, with what the trigger itself names. */
+const uniqueEntities = (ms: readonly MentionRef[]) => [...new Set(ms.map((m) => m.entity))];
+
 function directActors(input: SentenceInput, c: TriggerCandidate, reading: ActionReading): Resolved | null {
   const { ctx, resolver, rules, sentence: s, state } = input;
   const abs = (rel: number) => s.start + rel;
@@ -178,6 +180,9 @@ function directActors(input: SentenceInput, c: TriggerCandidate, reading: Action
   // "If Wales decided to keep its assembly": a condition, not a decision; "a leak suggested Mr
   // Brown was ready to ...", "he believes voters are ready to ...": another's claim.
   if (/^(?:if|unless|whether)$/.test(subj.opener) || subj.claim) return null;
+  // "He had been promised a game": the subject of a passive pledge receives it, and pledges nothing.
+  // ("He is committed to ...", "they are promising to ..." are no passives.)
+  if (/^(?:promised|pledged|guaranteed|assured|offered)$/i.test(s.text.slice(c.triggerStart, c.triggerEnd)) && /\b(?:be|been|being|am|is|are|was|were)\s+(?:\p{L}+ly\s+)?$/iu.test(s.text.slice(0, c.triggerStart))) return null;
   if (subj.kind !== 'empty' && rules.blockers.test(s.text.slice(Math.max(0, subj.clauseStart - s.start - 30), subj.start - s.start).split(/\s+/).slice(-4).join(' '))) return null;
   let object: string | undefined;
   const extra: number[] = [];
@@ -191,6 +196,12 @@ function directActors(input: SentenceInput, c: TriggerCandidate, reading: Action
       const at = c.triggerStart - before.length + own.index;
       const ms = mentionsIn(at, at + own[1]!.length);
       if (ms.length) return { actors: resolver.withAffiliation([ms[ms.length - 1]!.entity]) };
+    }
+    // "a decision by the board to ...", "a pledge by Vietnam to ...": the agent after "by".
+    const by = /^\s+by\s+/.exec(s.text.slice(c.triggerEnd, reading.clause.start));
+    if (by) {
+      const ms = mentionsIn(c.triggerEnd, reading.clause.start);
+      if (ms.length) return { actors: resolver.withAffiliation(uniqueEntities(ms)) };
     }
     const pron = /\b(his|her|their|its|our|my)\s+(?:party['’]s\s+)?(?:[\p{L}-]+\s+){0,2}$/iu.exec(before);
     if (pron) {

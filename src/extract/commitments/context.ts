@@ -34,6 +34,8 @@ export interface DocumentContext {
   isCountry(entity: number): boolean;
   /** A political party: a gazetteer entry of type party, or a name with "Party" in it. */
   isParty(entity: number): boolean;
+  /** An organization's type in the gazetteer ("company", "media"), "unknown" for one it does not list, null for no organization. */
+  orgType(entity: number): string | null;
   /** Places and parties a person is introduced with ("Vietnamese Prime Minister X", "Tory leader X"). */
   affiliation(entity: number): readonly number[];
   /** The country or nation the document is mostly about (for "the government" and office holders). */
@@ -104,11 +106,13 @@ export function buildContext(doc: SegmentedDocument, ents: EntityExtraction): Do
   // Parties: what a gazetteer lists as one, or a name with "Party" in it.
   const parties = new Set<number>();
   const media = new Set<number>();
+  const orgTypes = new Map<number, string>();
   ents.mentions.forEach((m, i) => {
     const e = ents.mentionEntity[i]!;
     if (e < 0 || m.type !== 'ORG') return;
     if (m.orgType === 'party' || /\bPart(?:y|ies)\b/.test(ents.entities[e]!.name)) parties.add(e);
     if (m.orgType === 'media') media.add(e);
+    if (!orgTypes.has(e) || orgTypes.get(e) === 'unknown') orgTypes.set(e, m.orgType ?? 'unknown');
   });
   /** The party a person mention is tied to by the words right after it: "X ... his Labour party", "X, the Tory leader,". */
   const partyAfter = (m: { readonly end: number; readonly sentence: number }, s: Sentence): number | null => {
@@ -171,6 +175,7 @@ export function buildContext(doc: SegmentedDocument, ents: EntityExtraction): Do
     quotes: speech,
     isCountry,
     isParty: (e) => parties.has(e),
+    orgType: (e) => (parties.has(e) ? 'party' : (orgTypes.get(e) ?? null)),
     affiliation(e) {
       const own = affiliations.get(e) ?? [];
       if (own.length) return own;

@@ -59,6 +59,8 @@ export interface CompiledRules {
   readonly documentHeads: RegExp;
   readonly staleTarget: RegExp;
   readonly personTitle: RegExp;
+  /** "the party", "the Dutch company": the organization types a definite description may refer back to. */
+  readonly definiteBodies: readonly { readonly re: RegExp; readonly orgTypes: ReadonlySet<string> }[];
   readonly codes: readonly { readonly id: string; readonly code: string; readonly modalities: readonly Modality[] | null; readonly re: RegExp }[];
 }
 
@@ -111,6 +113,10 @@ export function compileRules(rules: CommitmentsRules): CompiledRules {
     planNouns: words(rules.planNouns),
     documentHeads: new RegExp(`^(?:the\\s+)?(?:${alternation(rules.documentHeads)})\\b`, 'u'),
     staleTarget: new RegExp(`(?:${alternation(rules.staleTargetWords)})\\s+(?:[\\p{L}-]+\\s+){0,2}$`, 'iu'),
+    definiteBodies: rules.definiteBodies.map((d) => ({
+      re: new RegExp(`^(?:the|this)\\s+(?:[\\p{L}-]+\\s+){0,2}?(?:${alternation(d.nouns)})$`, 'iu'),
+      orgTypes: new Set(d.orgTypes),
+    })),
     personTitle: new RegExp(`^(?:the\\s+)(?:${alternation(rules.personTitles)})$`, 'iu'),
     codes: rules.codes.map((c) => ({ id: c.id, code: c.code, modalities: c.modalities ?? null, re: new RegExp(c.pattern, 'iu') })),
   };
