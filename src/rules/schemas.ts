@@ -6,6 +6,8 @@ export const RuleId = z
   .regex(/^[a-z0-9]+(?:[.-][a-z0-9]+)*$/, 'use lower-case words joined by "." or "-", e.g. "org.pattern.ministry-of"');
 
 const NonEmpty = z.string().trim().min(1, 'must not be empty');
+/** Organization types of the gazetteer (rules/organizations.yaml). */
+const ORG_TYPES = ['international', 'government', 'legislature', 'military', 'police', 'party', 'company', 'media', 'ngo', 'education', 'research', 'sports', 'religious', 'union', 'court', 'other'] as const;
 const Names = z.array(NonEmpty).default([]);
 const CountryCode = z.string().regex(/^[A-Z]{2}$/, 'use an ISO 3166-1 alpha-2 code such as "VN"');
 
@@ -70,10 +72,7 @@ export const OrganizationsFile = z.strictObject({
       name: NonEmpty,
       /** Other names and acronyms ("UN", "U.N."). */
       aliases: Names,
-      type: z.enum([
-        'international', 'government', 'legislature', 'military', 'police', 'party', 'company', 'media',
-        'ngo', 'education', 'research', 'sports', 'religious', 'union', 'court', 'other',
-      ]),
+      type: z.enum(ORG_TYPES),
       country: CountryCode.nullable().default(null),
       ambiguous: z.boolean().default(false),
       /** For a club: the place names sports reports call it by ("Barcelona"), taken for the club only in a sports story. */
@@ -170,6 +169,7 @@ const Modality = z.enum(['pledge', 'agreement', 'target', 'signed', 'intention']
 const CameoCode = z.string().regex(/^\d{2,4}$/, 'a CAMEO code of 2 to 4 digits such as "057"');
 /** Lower-case words or phrases, matched as whole words. */
 const Phrases = z.array(NonEmpty).min(1);
+
 
 /**
  * An example sentence for a trigger rule; these run as tests. `trigger` is the trigger text the
@@ -276,7 +276,7 @@ export const CommitmentsFile = z.strictObject({
   /** Words before a target noun that make it a past or another's target, not a goal set ("current", "failed"). */
   staleTargetWords: Phrases,
   /** Definite descriptions of a body ("the party", "the company") and the organization types they refer back to. */
-  definiteBodies: z.array(z.strictObject({ nouns: Phrases, orgTypes: z.array(z.enum(['company', 'court', 'education', 'government', 'international', 'legislature', 'media', 'military', 'ngo', 'other', 'party', 'police', 'religious', 'research', 'sports', 'union', 'unknown'])).min(1) })),
+  definiteBodies: z.array(z.strictObject({ nouns: Phrases, orgTypes: z.array(z.enum([...ORG_TYPES, 'unknown'])).min(1) })),
   /** Titles that refer back to a person named before ("the prime minister", "the chancellor"). */
   personTitles: Phrases,
   /** Event codes refined from the action: the first entry whose pattern matches the action wins. */

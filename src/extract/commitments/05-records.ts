@@ -168,9 +168,9 @@ interface Resolved {
   readonly object?: string;
 }
 
-/** Actors of a direct trigger: the clause subject, with what the trigger itself names. */
 const uniqueEntities = (ms: readonly MentionRef[]) => [...new Set(ms.map((m) => m.entity))];
 
+/** Actors of a direct trigger: the clause subject, with what the trigger itself names. */
 function directActors(input: SentenceInput, c: TriggerCandidate, reading: ActionReading): Resolved | null {
   const { ctx, resolver, rules, sentence: s, state } = input;
   const abs = (rel: number) => s.start + rel;
