@@ -333,3 +333,24 @@ describe('decisions and agreed deals (invented articles)', () => {
     expect(found('Boeing agreed the figures were wrong.')).toEqual([]);
   });
 });
+
+describe('who "they" are, and who is told (invented articles)', () => {
+  const found = (text: string) => kit.commitments(text).found.map((f) => [f.trigger, f.actorNames]);
+
+  it('"They" after a sentence about one party is the party; after a saying verb with no one known, no one', () => {
+    expect(found(article('The Conservatives said the bill was flawed.', 'They pledged to assess the cost of the scheme.'))).toEqual([['pledged', ['Conservative Party']]]);
+    expect(found(article('The Conservatives said the bill was flawed.', 'Until somebody says they are willing to leave, nothing changes.'))).toEqual([]);
+    // "They said ... . They pledged ...": the "they" before is the same.
+    expect(found(article('The Conservatives said the bill was flawed.', 'They said it would cost too much.', 'They pledged to assess the cost of the scheme.'))).toEqual([['pledged', ['Conservative Party']]]);
+  });
+
+  it('"insisted", "stressed" report speech as "said" does', () => {
+    expect(found('The Conservatives insisted they would hold ministers to account.')).toEqual([['would', ['Conservative Party']]]);
+    expect(found('Health Secretary Patricia Hewitt stressed the plans would be paid for by taxpayers.')).toEqual([['would', ['Patricia Hewitt']]]);
+  });
+
+  it('the subject of a passive saying verb is told, and says nothing ("he was told he would be released")', () => {
+    expect(found('Prisoner Martin Mubanga was told he would be released in March.')).toEqual([]);
+    expect(found('Prisoner Martin Mubanga said he would sue the government in March.')).toEqual([['would', ['Martin Mubanga']]]);
+  });
+});

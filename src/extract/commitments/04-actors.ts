@@ -182,13 +182,13 @@ export class ActorResolver {
   }
 
   /** "Both sides", "the two countries", "they": the parties named just before. */
-  private collective(s: Sentence, subj: Subject, speaker: Speaker | null): number[] {
+  private collective(s: Sentence, subj: Subject, speaker: Speaker | null, depth = 0): number[] {
     const c = subj.collective!;
     if (c.phrase === 'they') {
-      if (subj.sayingVerb) {
-        const sv = this.speakerOfVerb(s, subj.sayingVerb);
-        if (sv) return [...sv.actors];
-      }
+      // "until somebody says they are willing": "they" is whoever says it, or someone in the
+      // sentence; not the sentences before.
+      const sv = subj.sayingVerb ? this.speakerOfVerb(s, subj.sayingVerb) : null;
+      if (sv) return [...sv.actors];
       if (speaker && this.ctx.entities.entities[speaker.entity]?.type !== 'PERSON') return [...speaker.actors];
       // The sentence's own subject ("both sides held ..., where they agreed").
       const lead = this.leadSubject(s, subj.start);
@@ -200,6 +200,7 @@ export class ActorResolver {
       const body = this.lastBody(s, subj.start);
       const here = this.ctx.quoteAt(subj.start);
       if (body && body.sentence === s.index && this.ctx.entities.entities[body.entity]?.type === 'ORG' && this.ctx.quoteAt(body.start) === here) return [body.entity];
+      if (subj.sayingVerb) return [];
       // The previous sentence's subject ("The leaders recognized ... . They committed to ..."),
       // or a group phrase anywhere in it ("Determined to ..., the three leaders discussed ...").
       const prev = this.ctx.doc.sentences[s.index - 1];
@@ -210,6 +211,15 @@ export class ActorResolver {
           const fromSubject = ps.kind === 'collective' && ps.collective!.phrase !== 'they' ? this.parties(prev.index, prev.end, ps.collective!) : [];
           if (fromSubject.length) return fromSubject;
           if (ps.kind === 'entities' && ps.mentions.length >= 2) return this.withAffiliation(uniq(ps.mentions.map((m) => m.entity)));
+          // "The Conservatives said ... . They pledged ...": a party (or a body with a plural name) is "they".
+          const one = ps.kind === 'entities' && ps.mentions.length === 1 ? ps.mentions[0]!.entity : null;
+          const body = one === null ? undefined : this.ctx.entities.entities[one];
+          if (one !== null && body?.type === 'ORG' && (this.ctx.isParty(one) || /s$/.test(body.name))) return [one];
+          // "They said ... . They pledged ...": the same "they", a few sentences back at most.
+          if (ps.kind === 'collective' && ps.collective!.phrase === 'they' && depth < 3) {
+            const before = this.collective(prev, ps, null, depth + 1);
+            if (before.length) return before;
+          }
         }
         const group = this.rules.collectives.find((g) => g.phrase !== 'they' && g.re.test(prev.text));
         const fromGroup = group ? this.parties(prev.index, prev.end, group) : [];
@@ -292,6 +302,8 @@ export class ActorResolver {
 
   /** The speaker of a saying verb: its subject, or the name right after it ("said Mr Howard"). */
   speakerOfVerb(s: Sentence, verb: { start: number; end: number }, from?: number): Speaker | null {
+    // "They were told it would ...": the subject of a passive saying verb is its addressee.
+    if (from === undefined && /\b(?:was|were|been|being|is|are)\s+$/i.test(this.ctx.doc.clean.slice(Math.max(s.start, verb.start - 12), verb.start))) return null;
     const subj = from === undefined ? subjectBefore(this.ctx, s, verb.start, this.rules) : phraseAt(this.ctx, s, from, verb.start, this.rules);
     let actors = subj.clauseStart <= verb.start ? this.actorsOfSubject(s, subj, null) : [];
     if (!actors.length && (subj.kind === 'empty' || subj.kind === 'thing' || subj.kind === 'none')) {
