@@ -213,8 +213,8 @@ export class ActorResolver {
           if (ps.kind === 'entities' && ps.mentions.length >= 2) return this.withAffiliation(uniq(ps.mentions.map((m) => m.entity)));
           // "The Conservatives said ... . They pledged ...": a party (or a body with a plural name) is "they".
           const one = ps.kind === 'entities' && ps.mentions.length === 1 ? ps.mentions[0]!.entity : null;
-          const body = one === null ? undefined : this.ctx.entities.entities[one];
-          if (one !== null && body?.type === 'ORG' && (this.ctx.isParty(one) || /s$/.test(body.name))) return [one];
+          const named = one === null ? undefined : this.ctx.entities.entities[one];
+          if (one !== null && named?.type === 'ORG' && (this.ctx.isParty(one) || /s$/.test(named.name))) return [one];
           // "They said ... . They pledged ...": the same "they", a few sentences back at most.
           if (ps.kind === 'collective' && ps.collective!.phrase === 'they' && depth < 3) {
             const before = this.collective(prev, ps, null, depth + 1);
