@@ -10,7 +10,7 @@ export interface Speaker {
   readonly actors: readonly number[];
 }
 
-const uniq = (xs: readonly number[]) => [...new Set(xs)];
+export const uniq = (xs: readonly number[]) => [...new Set(xs)];
 
 /**
  * A politician the article shows speaking for one party in two sentences or more ("The Tories
@@ -116,14 +116,11 @@ export class ActorResolver {
     const text = subj.text.replace(/[.,;:"'’]+$/u, '').trim();
     const kind = this.rules.definiteBodies.find((d) => d.re.test(text));
     if (!kind) return null;
-    for (let si = s.index; si >= Math.max(0, s.index - 3); si--) {
-      const list = (this.ctx.mentionsBySentence[si] ?? []).filter((m) => m.type === 'ORG' && m.end <= subj.start);
-      for (let i = list.length - 1; i >= 0; i--) {
-        const type = this.ctx.orgType(list[i]!.entity);
-        if (type !== null && kind.orgTypes.has(type)) return list[i]!.entity;
-      }
-    }
-    return null;
+    const body = this.ctx.lastMention(subj.start, s.index, 3, (m) => {
+      const type = m.type === 'ORG' ? this.ctx.orgType(m.entity) : null;
+      return type !== null && kind.orgTypes.has(type);
+    });
+    return body?.entity ?? null;
   }
 
   /**
@@ -154,13 +151,7 @@ export class ActorResolver {
 
   /** The nearest organization (else country) mentioned before `pos` in this or the last two sentences. */
   private lastBody(s: Sentence, pos: number): MentionRef | null {
-    for (const wanted of ['ORG', 'COUNTRY'] as const) {
-      for (const si of [s.index, s.index - 1, s.index - 2]) {
-        const list = (this.ctx.mentionsBySentence[si] ?? []).filter((m) => m.end <= pos && (wanted === 'ORG' ? m.type === 'ORG' : this.ctx.isCountry(m.entity)));
-        if (list.length) return list[list.length - 1]!;
-      }
-    }
-    return null;
+    return this.ctx.lastMention(pos, s.index, 2, (m) => m.type === 'ORG') ?? this.ctx.lastMention(pos, s.index, 2, (m) => this.ctx.isCountry(m.entity));
   }
 
   /** "The Deputy Defense Minister" -> the person named before with that role (else the last person named). */

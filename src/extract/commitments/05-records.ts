@@ -2,9 +2,9 @@ import type { CommitmentFinding, DateFinding, Modality, Sentence } from '../../t
 import type { TriggerCandidate } from './01-find-triggers.js';
 import type { ActionReading, Range } from './02-read-actions.js';
 import { phraseAt, subjectBefore, type Subject } from './03-subjects.js';
-import type { ActorResolver, Speaker } from './04-actors.js';
+import { uniq, type ActorResolver, type Speaker } from './04-actors.js';
 import { findAmount, type Amount } from './amount.js';
-import type { DocumentContext, MentionRef } from './context.js';
+import type { DocumentContext } from './context.js';
 import type { ParsedSentence } from './parse.js';
 import type { CompiledRules } from './rules.js';
 
@@ -38,10 +38,11 @@ export interface SentenceInput {
 
 /** A deadline: a date right after one of these words, or "the end of ...". */
 const DEADLINE_BEFORE = /\b(?:(?:by|before|until|till|in|for|between|within|no later than|at|from|to|and)\s+(?:the\s+)?|(?:at|by|before|until)\s+the\s+end\s+of\s+)$/i;
+const WILL_WORDS = String.raw`will|would|shall|won['’]t|\p{L}+['’]ll`;
 /** Will-statement triggers: with figures but no speaker, as often forecasts as plans. */
-const WILL = /^(?:will|would|shall|won['’]t|\p{L}+['’]ll)\b/iu;
+const WILL = new RegExp(`^(?:${WILL_WORDS})\\b`, 'iu');
 /** Modal triggers, which can stand inside another trigger's complement. */
-const MODAL = /^(?:will|would|shall|won['’]t|\p{L}+['’]ll|(?:is|are|am|was|were)\s+(?:to|going\s+to))\b/iu;
+const MODAL = new RegExp(`^(?:${WILL_WORDS}|(?:is|are|am|was|were)\\s+(?:to|going\\s+to))\\b`, 'iu');
 const FUTURE_MODALITIES: ReadonlySet<Modality> = new Set(['intention', 'target', 'pledge', 'agreement']);
 
 /** Turns one sentence's triggers into records, or nothing when a gate fails. */
@@ -168,8 +169,6 @@ interface Resolved {
   readonly object?: string;
 }
 
-const uniqueEntities = (ms: readonly MentionRef[]) => [...new Set(ms.map((m) => m.entity))];
-
 /** Actors of a direct trigger: the clause subject, with what the trigger itself names. */
 function directActors(input: SentenceInput, c: TriggerCandidate, reading: ActionReading): Resolved | null {
   const { ctx, resolver, rules, sentence: s, state } = input;
@@ -201,7 +200,7 @@ function directActors(input: SentenceInput, c: TriggerCandidate, reading: Action
     const by = /^\s+by\s+/.exec(s.text.slice(c.triggerEnd, reading.clause.start));
     if (by) {
       const ms = mentionsIn(c.triggerEnd, reading.clause.start);
-      if (ms.length) return { actors: resolver.withAffiliation(uniqueEntities(ms)) };
+      if (ms.length) return { actors: resolver.withAffiliation(uniq(ms.map((m) => m.entity))) };
     }
     const pron = /\b(his|her|their|its|our|my)\s+(?:party['’]s\s+)?(?:[\p{L}-]+\s+){0,2}$/iu.exec(before);
     if (pron) {

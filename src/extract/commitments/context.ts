@@ -44,7 +44,9 @@ export interface DocumentContext {
   quoteAt(pos: number): Quote | null;
   /** Mentions in `[start, end)` (clean offsets) within one sentence. */
   mentionsBetween(sentence: number, start: number, end: number): MentionRef[];
-  /** The most recent PERSON mention before `pos`, looking back at most `sentences` sentences. */
+  /** The most recent mention before `pos` that `accept` takes, looking back at most `sentences` sentences. */
+  lastMention(pos: number, sentence: number, sentences: number, accept: (m: MentionRef) => boolean): MentionRef | null;
+  /** The most recent PERSON mention before `pos`, looking back at most `sentences` sentences (4 by default). */
   lastPerson(pos: number, sentence: number, sentences?: number): MentionRef | null;
 }
 
@@ -168,6 +170,14 @@ export function buildContext(doc: SegmentedDocument, ents: EntityExtraction): Do
     }
   }
 
+  const lastMention: DocumentContext['lastMention'] = (pos, sentence, sentences, accept) => {
+    for (let si = sentence; si >= Math.max(0, sentence - sentences); si--) {
+      const list = (mentionsBySentence[si] ?? []).filter((m) => m.end <= pos && accept(m));
+      if (list.length) return list[list.length - 1]!;
+    }
+    return null;
+  };
+
   return {
     doc,
     entities: ents,
@@ -190,13 +200,8 @@ export function buildContext(doc: SegmentedDocument, ents: EntityExtraction): Do
     mentionsBetween(sentence, start, end) {
       return (mentionsBySentence[sentence] ?? []).filter((m) => m.start >= start && m.end <= end);
     },
-    lastPerson(pos, sentence, sentences = 4) {
-      for (let si = sentence; si >= Math.max(0, sentence - sentences); si--) {
-        const list = (mentionsBySentence[si] ?? []).filter((m) => m.type === 'PERSON' && m.end <= pos);
-        if (list.length) return list[list.length - 1]!;
-      }
-      return null;
-    },
+    lastMention,
+    lastPerson: (pos, sentence, sentences = 4) => lastMention(pos, sentence, sentences, (m) => m.type === 'PERSON'),
   };
 
   function countWords(s: string): number {

@@ -66,6 +66,8 @@ export interface CommitmentExtractor {
 
 export function createCommitmentExtractor(rules: CommitmentsRules): CommitmentExtractor {
   const compiled = compileRules(rules);
+  /** A sentence with a trigger cue, outside another article's teaser (no commitment is read from one). */
+  const mayCommit = (doc: SegmentedDocument, s: Sentence) => compiled.prefilter.test(s.text) && doc.blocks[s.block]?.kind !== 'teaser';
   return {
     extract(doc, entities, dates) {
       const ctx = buildContext(doc, entities);
@@ -73,7 +75,7 @@ export function createCommitmentExtractor(rules: CommitmentsRules): CommitmentEx
       const state: RecordState = { lastSpeaker: null, lastActors: null };
       const out: CommitmentFinding[] = [];
       for (const s of doc.sentences) {
-        if (!compiled.prefilter.test(s.text) || doc.blocks[s.block]?.kind === 'teaser') continue;
+        if (!mayCommit(doc, s)) continue;
         // Will-statements count only when someone says them: skip parsing sentences that only
         // have a will and no sign of speech.
         const cued = compiled.triggers.filter((r) => r.cue.test(s.text));
@@ -89,7 +91,7 @@ export function createCommitmentExtractor(rules: CommitmentsRules): CommitmentEx
     candidates(doc) {
       const out: CommitmentCandidate[] = [];
       for (const s of doc.sentences) {
-        if (!compiled.prefilter.test(s.text) || doc.blocks[s.block]?.kind === 'teaser') continue;
+        if (!mayCommit(doc, s)) continue;
         const parsed = parseSentence(s.text);
         const cands = resolveOverlaps(findTriggers(s.index, s.text, parsed, compiled));
         for (const c of cands) {
