@@ -4,7 +4,7 @@ import type { ActionReading, Range } from './02-read-actions.js';
 import { phraseAt, subjectBefore, type Subject } from './03-subjects.js';
 import { uniq, type ActorResolver, type Speaker } from './04-actors.js';
 import { findAmount, type Amount } from './amount.js';
-import type { DocumentContext } from './context.js';
+import type { DocumentContext, Quote } from './context.js';
 import type { ParsedSentence } from './parse.js';
 import type { CompiledRules } from './rules.js';
 
@@ -267,32 +267,44 @@ function directActors(input: SentenceInput, c: TriggerCandidate, reading: Action
   return { actors: [...new Set([...actors, ...resolver.withAffiliation(extra)])], speaker: subj.kind === 'first-person' ? speaker : null, object };
 }
 
+/** What the speaker and subject rules read of a sentence: everything but its compromise parse. */
+export type SpeechInput = Pick<SentenceInput, 'ctx' | 'resolver' | 'rules' | 'sentence' | 'state'>;
+
+/** A reported trigger's subject and speaker, read before its verb is known. */
+interface ReportedSubject {
+  readonly subj: Subject;
+  /** The subject's kind as the actor rules read it: a name that only modifies a thing is a thing. */
+  readonly kind: Subject['kind'] | 'thing';
+  readonly quote: Quote | null;
+  readonly speaker: Speaker | null;
+  readonly announced: boolean;
+  /** The speaker is the one of the sentence before (reported speech goes on). */
+  readonly continued: boolean;
+}
+
 /**
- * A will-statement counts when the actor says it: in a quotation of theirs, after a saying verb
- * ("X said ... would"), before one (", X said"), or right after such a sentence (reported speech
- * goes on). Its verb must be an action, not a state or prediction ("will be hard", "will need").
+ * The part of `reportedActors` that needs no parse: the subject before the trigger and who says
+ * it, or null when the subject or clause already rules the statement out. `mayHaveActors` says
+ * whether some verb could still give it actors, so that a sentence none of whose will-words can
+ * is not parsed at all.
  */
-function reportedActors(input: SentenceInput, c: TriggerCandidate, reading: ActionReading): Resolved | null {
+function reportedSubject(input: SpeechInput, trigger: { readonly triggerStart: number; readonly triggerEnd: number }): ReportedSubject | null {
   const { ctx, resolver, rules, sentence: s, state } = input;
   const abs = (rel: number) => s.start + rel;
-  const trigger = s.text.slice(c.triggerStart, c.triggerEnd);
-  const action = s.text.slice(reading.clause.start, reading.clause.end);
-  const { verb, passive } = mainVerb(input.parsed, s.text, reading, rules)!;
-
-  const subj = subjectBefore(ctx, s, abs(c.triggerStart), rules);
+  const triggerText = s.text.slice(trigger.triggerStart, trigger.triggerEnd);
+  const subj = subjectBefore(ctx, s, abs(trigger.triggerStart), rules);
   // Someone else's claim ("claims by the trade that jobs would be lost"), or the condition itself
   // ("if we are going to make an impact").
-  if (subj.claim || rules.blockers.test(ctx.doc.clean.slice(subj.clauseStart, abs(c.triggerStart)))) return null;
+  if (subj.claim || rules.blockers.test(ctx.doc.clean.slice(subj.clauseStart, abs(trigger.triggerStart)))) return null;
   // Inside an adverbial or embedded clause ("before it will happen", "what I'll do next").
   if (/^(?:before|after|until|till|when|while|because|although|though|whereas|once|what|how|why|whether)$/.test(subj.opener)) return null;
-  if (/^(?:was|were)\s+going\s+to$/i.test(trigger)) return null;
+  if (/^(?:was|were)\s+going\s+to$/i.test(triggerText)) return null;
   if (/^(?:if|unless|whether)$/.test(subj.opener) && !s.tokens.some((t) => t.start >= subj.clauseStart && t.end <= subj.start && (t.pos === 'VERB' || t.pos === 'AUX'))) {
-    if (!s.tokens.some((t) => t.start >= subj.end && t.end <= abs(c.triggerStart) && t.pos === 'VERB')) return null;
+    if (!s.tokens.some((t) => t.start >= subj.end && t.end <= abs(trigger.triggerStart) && t.pos === 'VERB')) return null;
   }
-  const quote = ctx.quoteAt(abs(c.triggerStart));
+  const quote = ctx.quoteAt(abs(trigger.triggerStart));
   // "He said there would be a campaign" reports a plan; in a quotation "there will be" predicts.
   if (subj.kind === 'there' && quote) return null;
-  if (rules.nonCommitmentVerbs.has(verb) && !passive && subj.kind !== 'there') return null;
   if (subj.kind === 'none' || subj.kind === 'empty') return null;
 
   // Who says it.
@@ -301,28 +313,91 @@ function reportedActors(input: SentenceInput, c: TriggerCandidate, reading: Acti
   let continued = false;
   if (quote) speaker = resolver.quoteSpeaker(quote);
   else {
-    if (subj.sayingVerb && !subj.nested && !rules.blockers.test(ctx.doc.clean.slice(subj.sayingVerb.end, abs(c.triggerStart)))) {
+    if (subj.sayingVerb && !subj.nested && !rules.blockers.test(ctx.doc.clean.slice(subj.sayingVerb.end, abs(trigger.triggerStart)))) {
       speaker = resolver.speakerOfVerb(s, subj.sayingVerb);
       announced = rules.announcing.test(ctx.doc.clean.slice(subj.sayingVerb.start, subj.sayingVerb.end));
     }
     if (!speaker) {
-      const trailing = trailingSpeaker(input, c);
+      const trailing = trailingSpeaker(input, trigger);
       speaker = trailing?.speaker ?? null;
       announced = trailing?.announced ?? false;
     }
-    if (!speaker && /^would$/i.test(trigger) && state.lastSpeaker && s.index - state.lastSpeaker.sentence === 1) {
+    if (!speaker && /^would$/i.test(triggerText) && state.lastSpeaker && s.index - state.lastSpeaker.sentence === 1) {
       speaker = state.lastSpeaker.speaker;
       continued = true;
     }
   }
-
-  let actors: number[] = [];
-  // "I will be criticised": a first person that undergoes something commits to nothing.
-  if (subj.kind === 'first-person' && passive) return null;
   // "more UK firms would go under": a name that only modifies the subject does not make it an actor.
   const headed = subj.mentions.some((m) => /^(?:['’]s?)?[\s,.]*$/u.test(ctx.doc.clean.slice(m.end, subj.end)));
   // ... unless the head is a body it qualifies ("a Conservative government that will give ...").
   const kind = subj.kind === 'entities' && !headed && !rules.bodyNouns.test(subj.text) ? 'thing' : subj.kind;
+  return { subj, kind, quote, speaker, announced, continued };
+}
+
+/** Could some verb, active or passive, give this subject and speaker actors (see `reportedActors`)? */
+function mayHaveActors(r: ReportedSubject, input: SpeechInput): boolean {
+  const { ctx } = input;
+  switch (r.kind) {
+    case 'first-person':
+    case 'there':
+    case 'thing':
+      return !!r.speaker;
+    case 'entities':
+      return !!r.speaker || jointStatement(r.subj, ctx);
+    case 'it':
+      return !!r.speaker && ctx.entities.entities[r.speaker.entity]?.type !== 'PERSON';
+    case 'person-pronoun':
+    case 'collective':
+    case 'title':
+      if (!r.speaker && !(r.kind === 'collective' && r.subj.collective!.phrase !== 'they')) return false;
+      return !(r.kind === 'person-pronoun' && r.quote);
+    default:
+      return false;
+  }
+}
+
+/** Several countries as one subject ("Vietnam and Laos will ..."): with a joint verb, a joint statement. */
+const jointStatement = (subj: Subject, ctx: DocumentContext) => /\band\b/.test(subj.text) && new Set(subj.mentions.filter((m) => ctx.isCountry(m.entity)).map((m) => m.entity)).size >= 2;
+
+/** Will-words as written, with the contractions compromise reads as one ("we'll", "he'd", "won't", "wouldn't"). */
+const WILL_WRITTEN = /\p{L}+['’](?:ll|d)\b|\b(?:will|would|shall|wo|won['’]t|wouldn['’]t|shan['’]t)\b/giu;
+
+/**
+ * Can a will-statement of this sentence have actors, whatever its verbs turn out to be? Tried for
+ * every will-word, at every start compromise may give its trigger (the word, or the apostrophe of
+ * a contraction). Only for a sentence whose cued rules are all reported and cued only at its
+ * will-words: other reported triggers ("is to") have a narrator's-voice path of their own.
+ */
+export function willMayCommit(input: SpeechInput, cueMatches: readonly { readonly index: number; readonly length: number }[]): boolean {
+  const text = input.sentence.text;
+  const spans = [...text.matchAll(WILL_WRITTEN)].map((m) => ({ start: m.index, end: m.index + m[0].length, apostrophe: m.index + m[0].search(/['’]/u) }));
+  // A cue elsewhere ("going to") belongs to a trigger this test does not know: parse.
+  if (!cueMatches.every((c) => spans.some((w) => c.index >= w.start && c.index + c.length <= w.end))) return true;
+  return spans.some((w) =>
+    [w.start, ...(w.apostrophe > w.start ? [w.apostrophe] : [])].some((triggerStart) => {
+      const r = reportedSubject(input, { triggerStart, triggerEnd: w.end });
+      return !!r && mayHaveActors(r, input);
+    }),
+  );
+}
+
+/**
+ * A will-statement counts when the actor says it: in a quotation of theirs, after a saying verb
+ * ("X said ... would"), before one (", X said"), or right after such a sentence (reported speech
+ * goes on). Its verb must be an action, not a state or prediction ("will be hard", "will need").
+ */
+function reportedActors(input: SentenceInput, c: TriggerCandidate, reading: ActionReading): Resolved | null {
+  const { ctx, resolver, rules, sentence: s } = input;
+  const action = s.text.slice(reading.clause.start, reading.clause.end);
+  const { verb, passive } = mainVerb(input.parsed, s.text, reading, rules)!;
+  const r = reportedSubject(input, c);
+  if (!r) return null;
+  const { subj, kind, quote, speaker, announced, continued } = r;
+  if (rules.nonCommitmentVerbs.has(verb) && !passive && subj.kind !== 'there') return null;
+
+  let actors: number[] = [];
+  // "I will be criticised": a first person that undergoes something commits to nothing.
+  if (subj.kind === 'first-person' && passive) return null;
   switch (kind) {
     case 'first-person':
     case 'there':
@@ -359,7 +434,7 @@ function reportedActors(input: SentenceInput, c: TriggerCandidate, reading: Acti
         // policy counts with the party.
         else if (!people.length && ctx.entities.entities[speaker.entity]?.type === 'PERSON' && own.some((e) => ctx.entities.entities[e]?.type === 'ORG')) actors = [speaker.entity, ...own];
         else actors = own;
-      } else if (/\band\b/.test(subj.text) && new Set(subj.mentions.filter((m) => ctx.isCountry(m.entity)).map((m) => m.entity)).size >= 2 && rules.jointVerbs.has(verb)) {
+      } else if (jointStatement(subj, ctx) && rules.jointVerbs.has(verb)) {
         // A joint statement of several countries ("Vietnam and Laos will continue to work together").
         actors = own;
       }
@@ -386,7 +461,7 @@ function reportedActors(input: SentenceInput, c: TriggerCandidate, reading: Acti
 }
 
 /** ", UK Foreign Secretary Jack Straw has announced." at the end of the sentence. */
-function trailingSpeaker(input: SentenceInput, c: TriggerCandidate): { speaker: Speaker | null; announced: boolean } | null {
+function trailingSpeaker(input: SpeechInput, c: { readonly triggerEnd: number }): { speaker: Speaker | null; announced: boolean } | null {
   const { rules, sentence: s, resolver } = input;
   const after = s.text.slice(c.triggerEnd);
   const comma = after.lastIndexOf(',');

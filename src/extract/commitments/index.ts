@@ -16,7 +16,7 @@ import type { CommitmentFinding, DateFinding, SegmentedDocument, Sentence } from
 import type { EntityExtraction } from '../entities/index.js';
 import { findTriggers, resolveOverlaps, type TriggerCandidate } from './01-find-triggers.js';
 import { readAction, type ActionReading } from './02-read-actions.js';
-import { buildRecords, cleanAction, listsNamedCommitments, staticGate, type RecordState } from './05-records.js';
+import { buildRecords, cleanAction, listsNamedCommitments, staticGate, willMayCommit, type RecordState } from './05-records.js';
 import { findAmount } from './amount.js';
 import { ActorResolver, shareParties } from './04-actors.js';
 import { buildContext, type DocumentContext } from './context.js';
@@ -79,7 +79,13 @@ export function createCommitmentExtractor(rules: CommitmentsRules): CommitmentEx
         // Will-statements count only when someone says them: skip parsing sentences that only
         // have a will and no sign of speech.
         const cued = compiled.triggers.filter((r) => r.cue.test(s.text));
-        if (cued.every((r) => r.voice === 'reported') && !maySpeak(ctx, s, state, compiled)) continue;
+        if (cued.every((r) => r.voice === 'reported')) {
+          if (!maySpeak(ctx, s, state, compiled)) continue;
+          // Nor those whose will-words have no subject and speaker that could give actors: the
+          // parse would only find the verb, and no verb would give the statement an actor.
+          const cues = cued.flatMap((r) => [...s.text.matchAll(r.cues)].map((m) => ({ index: m.index, length: m[0].length })));
+          if (!willMayCommit({ ctx, resolver, rules: compiled, sentence: s, state }, cues)) continue;
+        }
         const parsed = parseSentence(s.text);
         const cands: TriggerCandidate[] = resolveOverlaps(findTriggers(s.index, s.text, parsed, compiled));
         if (!cands.length) continue;

@@ -10,6 +10,8 @@ export interface CompiledTrigger {
   readonly modality: Modality;
   readonly code: string;
   readonly cue: RegExp;
+  /** The cue with the global flag, for every place it matches. */
+  readonly cues: RegExp;
   /** compromise patterns, parsed once. */
   readonly match: readonly Pattern[];
   readonly voice: 'direct' | 'reported';
@@ -81,6 +83,7 @@ export function compileRules(rules: CommitmentsRules): CompiledRules {
       modality: t.modality,
       code: t.code,
       cue: caseInsensitive(t.cue),
+      cues: caseInsensitive(t.cue, 'g'),
       match: t.match.map(compilePattern),
       voice: t.voice,
       needsAmount: t.needsAmount,
