@@ -22,8 +22,8 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const SRC = path.join(ROOT, 'src');
 const DIST = path.join(ROOT, 'dist');
-/** The thread entry points: the command line, and the extraction pool's worker (`src/pipeline.ts` finds `worker.mjs` next to itself). */
-const ENTRIES = ['cli.ts', 'worker.ts'];
+/** The thread entry points: the command line, and the workers of the extraction and emit pools (`src/pipeline.ts` finds them next to itself). */
+const ENTRIES = ['cli.ts', 'worker.ts', 'render-worker.ts'];
 /** Builds kept besides the current one: a run that started from an older build may still start workers from it. */
 const KEEP = 3;
 

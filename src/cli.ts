@@ -187,7 +187,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     if (opts.command === 'merge') {
       for (const p of opts.parts) if (!(await exists(p))) throw new UsageError(`part folder not found: ${p}`);
       const output = path.resolve(opts.output!);
-      const summary = await mergeShards(output, opts.parts.map((p) => path.resolve(p)));
+      const summary = await mergeShards(output, opts.parts.map((p) => path.resolve(p)), opts.concurrency || undefined);
       if (!opts.quiet) process.stderr.write(`${summaryText(summary, output)}\n`);
       return summary.failures.length ? EXIT.documentsFailed : EXIT.ok;
     }

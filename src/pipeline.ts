@@ -1,18 +1,20 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { readFileSync, statSync } from 'node:fs';
 import { mkdir, readFile, rm } from 'node:fs/promises';
+import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import type { Piscina } from 'piscina';
 import { ExtractionCache, type CachedSummary } from './cache.js';
 import type { ResolvedConfig } from './config.js';
 import { hashRuleFiles } from './rules/index.js';
-import { TABLE_NAMES, TableWriter, documentRows, entityRows, removeLeftovers, writeFileAtomic, type TableName } from './stages/emit.js';
+import { DOCUMENT_TABLES, TABLE_NAMES, TableWriter, entityRows, removeLeftovers, renderDocument, writeFileAtomic, type RenderedDocument, type TableName } from './stages/emit.js';
 import { expandInput } from './stages/formats.js';
 import { listInputFiles, readFileBytes, sha256Hex, type InputListing } from './stages/ingest.js';
 import { PIPELINE_VERSION, STAGES, addTimings, newTimings, timed, timedAsync, type Timings } from './stages/order.js';
 import type { EntityResolver, MergeRecord } from './stages/resolve.js';
 import type { DocumentExtraction } from './types.js';
 import type { WorkerData, WorkerResult, WorkerTask } from './worker.js';
+import type { RenderData, RenderDoc, RenderResult } from './render-worker.js';
 import { RulesPublisher, rulesChannelName } from './rules-channel.js';
 import type { LoadedRules } from './rules/loaded.js';
 import type { RuleCatalog } from './report/rule-catalog.js';
@@ -463,6 +465,8 @@ async function resolveAndEmit(
   docs: readonly { input: InputRecord; cache: ExtractionCache }[],
   resolver: EntityResolver,
   timings: Timings,
+  /** Threads that render rows while this one writes them (1: this thread renders too). */
+  threads: number,
   /** Extracts a document again when its cached extraction cannot be read (a corrupt entry is never trusted). */
   recover: (input: InputRecord) => Promise<DocumentExtraction | null> = async () => null,
 ): Promise<{ counts: Record<TableName, number>; files: Awaited<ReturnType<TableWriter['commit']>>; merges: readonly MergeRecord[] }> {
@@ -474,32 +478,44 @@ async function resolveAndEmit(
   const counts = Object.fromEntries(TABLE_NAMES.map((t) => [t, 0])) as Record<TableName, number>;
   const t0 = performance.now();
   const writer = await TableWriter.open(outputDir);
+  const pool = threads > 1 && docs.length > RENDER_BATCH ? await startRenderPool(threads, { idOfKey: [...resolution.idOfKey], names: [...names] }) : null;
   try {
     const entities = entityRows(resolution);
     await writer.write('entities', entities);
     counts.entities = entities.length;
-    // Reading and parsing a cached extraction waits on the disk: keep a few reads ahead of the
-    // document being written.
-    const load = async ({ input, cache }: (typeof docs)[number]) => {
+    /** Renders on this thread: without a pool, and for a document whose cached extraction a pool thread could not read. */
+    const renderHere = async ({ input, cache }: (typeof docs)[number]): Promise<RenderedDocument> => {
+      const x = (await cache.get(input.key, input.sha256)) ?? (await recover(input));
+      if (!x) throw new Error(`${input.source}: its cached extraction is missing or corrupt and it could not be extracted again`);
+      return renderDocument({ ...x, source: input.source }, localIds(x, resolution), names);
+    };
+    // Documents go to the pool in batches, a few batches ahead of the one being written, so that
+    // memory holds a bounded number of rendered documents however large the corpus.
+    const batches: (typeof docs)[] = [];
+    for (let i = 0; i < docs.length; i += RENDER_BATCH) batches.push(docs.slice(i, i + RENDER_BATCH));
+    const load = async (batch: typeof docs) => {
       try {
-        return { x: (await cache.get(input.key, input.sha256)) ?? (await recover(input)) };
+        // A thread that fails (out of memory) leaves its batch to this thread.
+        const got: RenderResult = pool ? await pool.run(batch.map(({ input, cache }): RenderDoc => ({ cacheDir: cache.dir, key: input.key, sha256: input.sha256, source: input.source }))).catch((): RenderResult => []) : [];
+        return { rendered: await Promise.all(batch.map(async (d, i) => got[i] ?? (await renderHere(d)))) };
       } catch (error) {
         return { error };
       }
     };
-    for await (const [{ input }, got] of readAhead(docs, 8, load)) {
+    for await (const [, got] of readAhead(batches, pool ? threads * 2 : 1, load)) {
       if ('error' in got) throw got.error;
-      const x = got.x;
-      if (!x) throw new Error(`${input.source}: its cached extraction is missing or corrupt and it could not be extracted again`);
-      const rows = documentRows({ ...x, source: input.source }, localIds(x, resolution), names);
-      for (const t of ['documents', 'mentions', 'dates', 'commitments'] as const) {
-        await writer.write(t, rows[t]);
-        counts[t] += rows[t].length;
+      for (const doc of got.rendered) {
+        for (const t of DOCUMENT_TABLES) {
+          await writer.writeRendered(t, doc[t]);
+          counts[t] += doc[t].rows;
+        }
       }
     }
   } catch (err) {
     await writer.abort();
     throw err;
+  } finally {
+    await pool?.destroy();
   }
   const files = await writer.commit();
   const stamps: Record<string, TableStamp> = {};
@@ -513,6 +529,19 @@ async function resolveAndEmit(
   await writeFileAtomic(path.join(cacheDir(outputDir), STAMPS), `${JSON.stringify(stamps)}\n`);
   timings.emit += performance.now() - t0;
   return { counts, files, merges: resolution.merges };
+}
+
+/** Documents per task of the emit pool. */
+const RENDER_BATCH = 16;
+
+/** The emit pool's thread script, found like `WORKER`. */
+const RENDER_WORKER = new URL(import.meta.url.endsWith('.ts') ? './render-worker.ts' : './render-worker.mjs', import.meta.url);
+
+/** Threads that read and render documents for emit (`render-worker.ts`), given the resolution once. */
+async function startRenderPool(threads: number, data: RenderData): Promise<Piscina<readonly RenderDoc[], RenderResult>> {
+  const pool = new (await import('piscina')).Piscina<readonly RenderDoc[], RenderResult>({ filename: RENDER_WORKER.href, minThreads: threads, maxThreads: threads, workerData: data });
+  pool.on('error', () => undefined);
+  return pool;
 }
 
 /**
@@ -611,7 +640,7 @@ async function runWith(
     await cache.put(input.key, result.extraction, result.summary);
     return result.extraction;
   };
-  const out = await resolveAndEmit(config.output, ex.inputs.map((input) => ({ input, cache })), ex.resolver, timings, recover);
+  const out = await resolveAndEmit(config.output, ex.inputs.map((input) => ({ input, cache })), ex.resolver, timings, config.concurrency, recover);
   await writeManifest(config.output, {
     ...base,
     inputs: ex.inputs,
@@ -638,7 +667,7 @@ async function runWith(
 }
 
 /** Merges shard outputs into one output: cross-document resolution and emit over all of them. */
-export async function mergeShards(outputDir: string, partDirs: readonly string[]): Promise<RunSummary> {
+export async function mergeShards(outputDir: string, partDirs: readonly string[], threads: number = availableParallelism()): Promise<RunSummary> {
   const t0 = performance.now();
   const timings = newTimings();
   const docs: { input: InputRecord; cache: ExtractionCache }[] = [];
@@ -662,7 +691,7 @@ export async function mergeShards(outputDir: string, partDirs: readonly string[]
   }
   docs.sort((a, b) => bySource(a.input, b.input));
   failures.sort(bySource);
-  const out = await resolveAndEmit(outputDir, docs, resolver, timings);
+  const out = await resolveAndEmit(outputDir, docs, resolver, timings, threads);
   await writeManifest(outputDir, {
     ...base,
     inputs: docs.map((d) => d.input),

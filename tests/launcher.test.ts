@@ -63,7 +63,7 @@ describe('bin/pipeline.mjs (npm start)', () => {
     const [id] = await builds(project);
     expect(await builds(project)).toEqual([id]);
     const files = await readdir(path.join(project, 'dist', id!));
-    expect(files).toEqual(expect.arrayContaining(['cli.mjs', 'worker.mjs']));
+    expect(files).toEqual(expect.arrayContaining(['cli.mjs', 'worker.mjs', 'render-worker.mjs']));
     // The same run from the sources, in a two-thread pool as above: the bundle's pool loads worker.mjs.
     const fromSources = path.join(await mkdtemp(path.join(tmpdir(), 'launcher-tsx-')), 'out');
     const tsx = await exec(path.join(ROOT, 'node_modules/.bin/tsx'), ['src/cli.ts', '--input', 'raw', '--output', fromSources, '--concurrency', '2', '--quiet'], ROOT);

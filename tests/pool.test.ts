@@ -1,4 +1,4 @@
-import { mkdir, mkdtemp, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -44,5 +44,40 @@ describe('the worker pool', () => {
     const got = await tables(path.join(dir, 'pooled'));
     expect(got['mentions.csv']!.split('\n').length).toBeGreaterThan(10_000);
     expect(got).toEqual(await tables(path.join(dir, 'inline')));
+  });
+});
+
+describe('the emit pool', () => {
+  it('renders the tables of a run with threads as one thread does, and extracts again a document whose cached extraction is corrupt', async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'emit-pool-'));
+    const input = path.join(dir, 'in');
+    await mkdir(input);
+    // More documents than one batch of the emit pool, each naming people, places and dates.
+    const people = ['Anna Berg', 'Tomas Lind', 'Maria Costa', 'Jon Park', 'Lea Novak'];
+    for (let i = 0; i < 40; i++) {
+      const text = `Harbour note ${i}\n\nPublished ${(i % 28) + 1} March 2024.\n\n${people[i % 5]} visited Oslo on Monday. "We will open two offices in Lisbon by 2026," ${people[(i + 1) % 5]} said.\n`;
+      await writeFile(path.join(input, `note-${String(i).padStart(2, '0')}.txt`), text);
+    }
+    const common = ['--input', input, '--rules', path.resolve('rules')];
+    const pooled = path.join(dir, 'pooled');
+    expect((await cli([...common, '--output', pooled, '--concurrency', '2'])).code).toBe(0);
+    expect((await cli([...common, '--output', path.join(dir, 'inline'), '--concurrency', '1'])).code).toBe(0);
+    const good = await tables(pooled);
+    expect(good['commitments.csv']!.split('\n').length).toBeGreaterThan(30);
+    expect(good).toEqual(await tables(path.join(dir, 'inline')));
+
+    // One extraction line in a pack overwritten, in place, with JSON that names another key.
+    const packs = path.join(pooled, '.cache', 'packs');
+    const idx = (await readdir(packs)).find((f) => f.endsWith('.idx'))!;
+    const [, ...at] = (await readFile(path.join(packs, idx), 'utf8')).split('\n')[0]!.split('\t');
+    const [offset, length] = [Number(at[2]), Number(at[3])];
+    const packFile = path.join(packs, idx.replace(/\.idx$/, '.pack'));
+    const pack = await readFile(packFile);
+    Buffer.from(`{"key":"not this one"}`.padEnd(length - 1, ' ') + '\n').copy(pack, offset);
+    await writeFile(packFile, pack);
+    await rm(path.join(pooled, 'manifest.json'));
+    const again = await cli([...common, '--output', pooled, '--concurrency', '2']);
+    expect(again.stderr).toMatch(/40 documents processed \(0 extracted, 40 from cache\), 0 failed/);
+    expect(await tables(pooled)).toEqual(good);
   });
 });

@@ -122,9 +122,11 @@ export function documentRows(
       encoding: d.encoding,
     },
   ];
+  // A sentence is repeated on every row of a fact in it: collapsed once.
+  const collapsed: { sentence: string; sentence_start: number; sentence_end: number }[] = [];
   const sentenceOf = (i: number) => {
     const s = d.sentences[i]!;
-    return { sentence: oneLine(s.text), sentence_start: s.start, sentence_end: s.end };
+    return (collapsed[i] ??= { sentence: oneLine(s.text), sentence_start: s.start, sentence_end: s.end });
   };
   const mentions: Row[] = d.mentions.map((m, i) => ({
     mention_id: hashId('M', d.docId, m.start, m.end, m.type),
@@ -180,6 +182,29 @@ export function documentRows(
     };
   });
   return { documents, mentions, dates, commitments };
+}
+
+/** The tables every document adds rows to, in the order a run writes them. */
+export const DOCUMENT_TABLES = ['documents', 'mentions', 'dates', 'commitments'] as const;
+export type DocumentTable = (typeof DOCUMENT_TABLES)[number];
+
+/** Rows of one table as the files hold them: CSV without its header, and JSON Lines. */
+export interface RenderedRows {
+  readonly csv: string;
+  readonly jsonl: string;
+  readonly rows: number;
+}
+
+export function renderRows(table: TableName, rows: readonly Row[]): RenderedRows {
+  return rows.length ? { csv: toCsv(table, rows, false), jsonl: toJsonl(table, rows), rows: rows.length } : { csv: '', jsonl: '', rows: 0 };
+}
+
+/** One document's rows of every per-document table, rendered (any thread can do it: it is pure). */
+export type RenderedDocument = Readonly<Record<DocumentTable, RenderedRows>>;
+
+export function renderDocument(d: DocumentExtraction, ids: readonly string[], names: ReadonlyMap<string, string>): RenderedDocument {
+  const rows = documentRows(d, ids, names);
+  return Object.fromEntries(DOCUMENT_TABLES.map((t) => [t, renderRows(t, rows[t])])) as Record<DocumentTable, RenderedRows>;
 }
 
 export function entityRows(resolution: Resolution): Row[] {
@@ -313,9 +338,14 @@ export class TableWriter {
   }
 
   async write(table: TableName, rows: readonly Row[]): Promise<void> {
-    if (!rows.length) return;
-    await this.append(`${table}.csv`, toCsv(table, rows, false), rows.length);
-    await this.append(`${table}.jsonl`, toJsonl(table, rows), 0);
+    await this.writeRendered(table, renderRows(table, rows));
+  }
+
+  /** Appends rows rendered already (`renderRows`, `renderDocument`). */
+  async writeRendered(table: TableName, rendered: RenderedRows): Promise<void> {
+    if (!rendered.rows) return;
+    await this.append(`${table}.csv`, rendered.csv, rendered.rows);
+    await this.append(`${table}.jsonl`, rendered.jsonl, 0);
   }
 
   /** Closes the staged files and renames each changed one into the output folder. */

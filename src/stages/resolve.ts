@@ -264,7 +264,7 @@ function joinClusters(a: Cluster, b: Cluster, rule: string): Cluster {
 }
 
 /** The global entity id of each local entity of a document. */
-export function localIds(doc: { readonly entities: readonly { type: EntityType; name: string; country: string }[] }, resolution: Resolution): string[] {
+export function localIds(doc: { readonly entities: readonly { type: EntityType; name: string; country: string }[] }, resolution: Pick<Resolution, 'idOfKey'>): string[] {
   return doc.entities.map((e) => resolution.idOfKey.get(entityKey(e.type, e.name, e.country))!);
 }
 
