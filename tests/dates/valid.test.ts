@@ -64,6 +64,8 @@ const ROWS: readonly Row[] = [
 
   // --- invented: stated dates ---
   ['The visit took place on 12/05/2004 in Hanoi.', null, [['12/05/2004', '2004-05-12', 'day', false, 'date.chrono']]],
+  ['The filing is dated 2004-05-12 and was read by 20 staff.', null, [['2004-05-12', '2004-05-12', 'day', false, 'date.chrono']]],
+  ['The treaty, dated 2004.05.12, named 20 staff.', null, [['2004.05.12', '2004-05-12', 'day', false, 'date.chrono']]],
   ['The talks ran between 1 and 3 March 2005 in Geneva.', null,
     [['1 and 3 March 2005', '2005-03-01/2005-03-03', 'range', false, 'date.day-range']]],
   ['Tests are played on 25 June, 2 and 9 July 2005.', null, [

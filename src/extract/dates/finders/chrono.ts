@@ -53,7 +53,12 @@ function buildChrono(): Chrono {
 const CALENDAR_WORD = new RegExp(`^(?:${MONTH_NAME_OR_ABBR}|${WEEKDAY_NAME})`);
 const LOWER_MONTH = /\b(?:may|march|june|july|august)\b/;
 const MONTH_WORD = new RegExp(`\\b(?:${MONTH_NAME_OR_ABBR})`, 'i');
-const DIGIT = /\d/;
+/**
+ * Digits chrono's strict parsers can read as a day and a month without a month word: numbers
+ * joined by a slash, dot, dash or space ("12/05/2004", "2004-05-12", "2004 05 12"). A sentence
+ * whose digits are all apart ("in 2004", "£5m") gives chrono nothing to find.
+ */
+const NUMERIC_DATE = /\d[-./\s]\d/;
 const ORDINAL_WORD = 'first|second|third|fourth|fifth|last';
 /**
  * "In November, first half profits..." and "On 5 March, first they met": chrono reads "November,
@@ -110,9 +115,10 @@ export function createChronoFinder(): Finder {
     id: RULE,
     find(sentence) {
       // Only a certain day and month make a candidate (toExpr), and chrono's strict parsers state
-      // a month only with a month word or in digits: without either, chrono has nothing to give.
-      // Most sentences have neither, and chrono costs as much as all other date finders together.
-      if (!DIGIT.test(sentence) && !MONTH_WORD.test(sentence)) return [];
+      // a month only with a month word or in digits joined to digits: without either, chrono has
+      // nothing to give. Most sentences have neither, and chrono costs as much as all other date
+      // finders together.
+      if (!NUMERIC_DATE.test(sentence) && !MONTH_WORD.test(sentence)) return [];
       let results: ParsedResult[];
       try {
         const masked = sentence.replace(MONTH_COMMA_ORDINAL, '$1;');
