@@ -64,6 +64,7 @@ function splitLines(text: string, from: number): Line[] {
   return lines;
 }
 
+const NON_ASCII = /[^\x00-\x7f]/;
 const wordCount = (s: string) => (s.match(/\S+/g) ?? []).length;
 
 /**
@@ -71,6 +72,8 @@ const wordCount = (s: string) => (s.match(/\S+/g) ?? []).length;
  * prose, whatever their letters) carry non-English letters.
  */
 function isForeign(line: string, rule: CompiledFurniture['foreignLine']): boolean {
+  // No letter outside ASCII, no marked word: most lines of English text end here.
+  if (rule.minShare > 0 && !NON_ASCII.test(line)) return false;
   const words = (line.match(/[\p{L}\p{M}]+/gu) ?? []).filter((w) => !/^\p{Lu}/u.test(w));
   if (words.length < rule.minWords) return false;
   const marked = words.filter((w) => /[^\x00-\x7f]/.test(w)).length;
