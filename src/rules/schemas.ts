@@ -156,6 +156,8 @@ export const NamePatternsFile = z.strictObject({
       id: RuleId,
       reason: NonEmpty,
       type: z.enum(['ORG', 'PLACE']),
+      /** Words the pattern cannot match without (same macros): a sentence without them is not tried. */
+      cue: z.string().min(1).optional(),
       pattern: z.string().min(1),
       examples: z.array(z.strictObject({ text: NonEmpty, match: z.string().nullable() })).min(1, 'give at least one example'),
     }),

@@ -154,6 +154,7 @@ export const findGazetteer: Finder = (sentence, lexicon) => {
 /** Matches of one name pattern in `text`: the `name` group when there is one, a leading function word left out. */
 export function matchNamePattern(p: CompiledPattern, text: string, lexicon: EntityLexicon): { start: number; text: string }[] {
   const out: { start: number; text: string }[] = [];
+  if (p.cue && !p.cue.test(text)) return out;
   for (const m of text.matchAll(p.regex)) {
     let start = m.index;
     let found = m[0];

@@ -19,6 +19,8 @@ export interface CompiledPattern {
   readonly id: string;
   readonly type: 'ORG' | 'PLACE';
   readonly regex: RegExp;
+  /** A sentence that misses it is not tried. */
+  readonly cue: RegExp | null;
 }
 
 /**
@@ -214,6 +216,7 @@ export function buildLexicon(rules: {
     id: p.id,
     type: p.type,
     regex: new RegExp(expandMacros(p.pattern, heads), 'gu'),
+    cue: p.cue === undefined ? null : new RegExp(expandMacros(p.cue, heads), 'u'),
   }));
   return {
     gazetteer,
