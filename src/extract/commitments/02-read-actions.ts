@@ -36,6 +36,8 @@ const CLAUSE_END = new RegExp(
     String.raw`,\s+(?=\p{Ll}+ing\b)`,
     String.raw`,?\s+"?\s*(?:he|she|they)\s+(?:said|added|told)\b`,
     String.raw`"\s*,`,
+    // The end of a quotation before its attribution: "We will open two gates," said X.
+    String.raw`,["”’'](?=\s)`,
   ].join('|'),
   'u',
 );

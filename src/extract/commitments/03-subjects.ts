@@ -33,6 +33,24 @@ const FIRST_PERSON = /^(?:i|we|i'm|we're|we've|i've|we'll|i'll|i'd|we'd|us|our\b
 const PERSON_PRONOUN = /^(?:he|she)$/iu;
 const LEADING_JUNK = new Set(['ADV', 'CCONJ', 'INTJ', 'SCONJ']);
 
+const isVerb = (t: Token) => t.pos === 'VERB' || t.pos === 'AUX';
+const RELATIVE = /^(?:who|whom|whose|which|where|when)$/i;
+
+/**
+ * The first verb of a sentence's main clause: after a fronted adverbial or participle clause
+ * ("Despite giving their backing, the Conservatives insisted ...", "Speaking in Paris, he said
+ * ..."), the first verb after its comma. `before`: only a verb that starts before it.
+ */
+export function firstMainVerb(s: Sentence, before = Infinity): Token | undefined {
+  const lead = s.tokens.find((t) => t.pos !== 'PUNCT');
+  const fronted = !!lead && (lead.pos === 'ADP' || lead.pos === 'SCONJ' || (lead.pos === 'VERB' && /(?:ing|ed)$/i.test(lead.text)));
+  // The comma that ends the fronted clause, not one that opens a relative clause inside it
+  // ("Having worked with Mr X, who came out of retirement, Mr Bell focused ...").
+  const comma = fronted ? s.tokens.find((t, i) => t.text === ',' && !RELATIVE.test(s.tokens[i + 1]?.text ?? '')) : undefined;
+  const main = comma ? s.tokens.find((t) => t.start > comma.start && t.start < before && isVerb(t)) : undefined;
+  return main ?? s.tokens.find((t) => t.start < before && isVerb(t));
+}
+
 /**
  * The subject of the clause that ends at `pos` (a trigger's start): walk back to the clause start
  * (sentence start, a subordinator, a saying verb, ";", ":", a quote mark, ", and" / ", with"),

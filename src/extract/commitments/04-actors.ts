@@ -1,5 +1,5 @@
 import type { Sentence } from '../../types.js';
-import { isPersonTitle, phraseAt, sayingVerbs, subjectBefore, type Subject } from './03-subjects.js';
+import { firstMainVerb, isPersonTitle, phraseAt, sayingVerbs, subjectBefore, type Subject } from './03-subjects.js';
 import type { DocumentContext, MentionRef, Quote } from './context.js';
 import type { CompiledCollective, CompiledRules } from './rules.js';
 
@@ -132,7 +132,7 @@ export class ActorResolver {
   private previousSubject(s: Sentence, pos: number): number | undefined {
     if ((this.ctx.mentionsBySentence[s.index] ?? []).some((m) => m.type === 'PERSON' && m.end <= pos)) return undefined;
     const prev = this.ctx.doc.sentences[s.index - 1];
-    const first = prev?.tokens.find((t) => t.pos === 'VERB' || t.pos === 'AUX');
+    const first = prev && firstMainVerb(prev);
     if (!prev || !first) return undefined;
     const subj = subjectBefore(this.ctx, prev, first.start, this.rules);
     const ents = this.ctx.entities.entities;
@@ -196,7 +196,7 @@ export class ActorResolver {
       // or a group phrase anywhere in it ("Determined to ..., the three leaders discussed ...").
       const prev = this.ctx.doc.sentences[s.index - 1];
       if (prev) {
-        const first = prev.tokens.find((t) => t.pos === 'VERB' || t.pos === 'AUX');
+        const first = firstMainVerb(prev);
         if (first) {
           const ps = subjectBefore(this.ctx, prev, first.start, this.rules);
           const fromSubject = ps.kind === 'collective' && ps.collective!.phrase !== 'they' ? this.parties(prev.index, prev.end, ps.collective!) : [];
@@ -228,7 +228,7 @@ export class ActorResolver {
 
   /** The subject of the sentence's first verb, if it starts before `pos`. */
   private leadSubject(s: Sentence, pos: number): Subject | null {
-    const first = s.tokens.find((t) => (t.pos === 'VERB' || t.pos === 'AUX') && t.start < pos);
+    const first = firstMainVerb(s, pos);
     if (!first) return null;
     const subj = subjectBefore(this.ctx, s, first.start, this.rules);
     if (subj.start >= pos) return null;
