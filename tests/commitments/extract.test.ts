@@ -354,3 +354,26 @@ describe('who "they" are, and who is told (invented articles)', () => {
     expect(found('Prisoner Martin Mubanga said he would sue the government in March.')).toEqual([['would', ['Martin Mubanga']]]);
   });
 });
+
+describe('quotations, fronted clauses and announced plans (invented articles)', () => {
+  it('an action in a quotation ends where the quotation does, before its attribution', () => {
+    const found = kit.commitments(article('Lao Defence Minister Chansamone Chanyalath spoke in Vientiane on Monday.', '"We will open two border gates," said Chansamone Chanyalath.')).found;
+    expect(found.map((f) => [f.trigger, f.action, f.actorNames])).toEqual([['will', 'open two border gates', ['Chansamone Chanyalath']]]);
+  });
+
+  it('"they" two sentences on is the party of a sentence that opens with a fronted clause', () => {
+    const text = article(
+      'Despite giving their backing to ID cards, the Conservatives insisted they would hold ministers to account.',
+      'They said they would also press Labour on the costs. And they pledged to assess the cost of the scheme.',
+    );
+    const pledged = kit.commitments(text).found.find((f) => f.trigger === 'pledged');
+    expect(pledged?.actorNames).toEqual(['Conservative Party']);
+  });
+
+  it('"has announced he is to retire" is the announcer\'s intention; a narrator\'s "he is to" is not', () => {
+    const intro = 'Former Leicester captain Martin Johnson spoke at Welford Road on Monday.';
+    const said = kit.commitments(article(intro, 'Martin Johnson has announced he is to retire at the end of the season.')).found;
+    expect(said.map((f) => [f.trigger, f.modality, f.action, f.actorNames])).toEqual([['is to', 'intention', 'retire at the end of the season', ['Martin Johnson', 'Leicester']]]);
+    expect(kit.commitments(article(intro, 'He is to retire at the end of the season.')).found).toEqual([]);
+  });
+});
