@@ -361,6 +361,13 @@ describe('quotations, fronted clauses and announced plans (invented articles)', 
     expect(found.map((f) => [f.trigger, f.action, f.actorNames])).toEqual([['will', 'open two border gates', ['Chansamone Chanyalath']]]);
   });
 
+  it('"but" between two adjectives joins them; "and said" starts the next statement; "would add" is discourse', () => {
+    const intro = 'Robert Kilroy-Silk launched Veritas in London on Monday.';
+    const found = kit.commitments(article(intro, 'Mr Kilroy-Silk promised a "firm but fair" policy on immigration and said they hoped to contest most seats.')).found;
+    expect(found.map((f) => [f.trigger, f.action])).toEqual([['promised', 'a "firm but fair" policy on immigration']]);
+    expect(kit.commitments(article(intro, '"I would add that the plan is flawed," Mr Kilroy-Silk said.')).found).toEqual([]);
+  });
+
   it('"they" two sentences on is the party of a sentence that opens with a fronted clause', () => {
     const text = article(
       'Despite giving their backing to ID cards, the Conservatives insisted they would hold ministers to account.',

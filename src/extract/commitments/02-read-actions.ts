@@ -35,6 +35,8 @@ const CLAUSE_END = new RegExp(
     String.raw`,\s+(?:which|where|who|but|as|with|according|including|especially|particularly|amid|despite|after|before|a\s+(?:gesture|move|step|sign|decision|pledge)|the\s+(?:report|statement|minister|ministry)|he|she|they|it|we|i|you|said|says|adding|saying)\b`,
     String.raw`,\s+(?=\p{Ll}+ing\b)`,
     String.raw`,?\s+"?\s*(?:he|she|they)\s+(?:said|added|told)\b`,
+    // "promised a fair policy and said they hoped to ...": the subject's next statement.
+    String.raw`,?\s+and\s+(?:said|says|added|adds|told|tells)\b`,
     String.raw`"\s*,`,
     // The end of a quotation before its attribution: "We will open two gates," said X.
     String.raw`,["”’'](?=\s)`,
@@ -90,6 +92,8 @@ export function readAction(
     // A gerund list ("restoring order, trying ... and giving ...") is not a participial clause.
     for (const m of text.slice(a, b).matchAll(new RegExp(CLAUSE_END.source, 'gu'))) {
       if (isList && /^,\s+\p{Ll}+ing\b/u.test(text.slice(a + m.index))) continue;
+      // "a firm but fair policy": a "but" between two adjectives joins them and ends no clause.
+      if (/^\s+but\s/.test(m[0]) && adjectivesAround(parsed, a + m.index, a + m.index + m[0].length)) continue;
       return a + m.index;
     }
     return b;
@@ -230,6 +234,13 @@ function objectOf(action: string): string {
 function skipSpace(text: string, at: number): number {
   while (at < text.length && /\s/.test(text[at]!)) at++;
   return at;
+}
+
+/** Is the word ending at `before` an adjective, and the one starting at `after`? */
+function adjectivesAround(parsed: ParsedSentence, before: number, after: number): boolean {
+  const left = parsed.terms.find((t) => t.end === before);
+  const right = parsed.terms.find((t) => t.start === after);
+  return !!left && !!right && left.tags.has('Adjective') && right.tags.has('Adjective');
 }
 
 /** Drops trailing spaces, punctuation and closing quotes from `[start, end)`. */
