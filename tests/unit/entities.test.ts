@@ -47,6 +47,20 @@ describe('organizations found by the words around them', () => {
     ]);
   });
 
+  it('a company is named by its business noun ("Railways", "Studios", "Securities"), not taken for a person', () => {
+    expect(named('Shares in Seibu Railways fell after Tyson Foods and Revolution Studios reported losses, said Daiwa Securities.', 'ORG').map((e) => e.name)).toEqual([
+      'Seibu Railways',
+      'Tyson Foods',
+      'Revolution Studios',
+      'Daiwa Securities',
+    ]);
+    expect(named('Shares in Seibu Railways fell after Tyson Foods reported losses.', 'PERSON')).toEqual([]);
+  });
+
+  it('a body named inside another is its "of the Y" only when it ends the whole name', () => {
+    expect(named('Savings of £336m at the Department for Culture Media and Sport were found.', 'ORG').map((e) => e.name)).toEqual(['Department for Culture Media and Sport']);
+  });
+
   it('an event with the shape of a body is not one ("Champions League")', () => {
     expect(named("Arsenal lost Tuesday's Champions League tie, and the Champions League final is in May.", 'ORG').map((e) => e.name)).toEqual(['Arsenal']);
   });

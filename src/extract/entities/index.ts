@@ -69,7 +69,9 @@ const resolveOverlaps: Refiner = (cands, sentence) => {
       continue;
     }
     const nested = clash.type === 'ORG' && c.start >= clash.start && c.end <= clash.end;
-    if (nested && /\s(?:of|for)\s+(?:the\s+)?$/.test(sentence.text.slice(clash.start, c.start)) && c.type === 'ORG') {
+    // The Y of "X of the Y" ends where the whole name does ("Department for Culture Media and
+    // Sport" holds no "Culture Media").
+    if (nested && c.end === clash.end && /\s(?:of|for)\s+(?:the\s+)?$/.test(sentence.text.slice(clash.start, c.start)) && c.type === 'ORG') {
       if (!kept.some((k) => k !== clash && c.start < k.end && k.start < c.end)) kept.push(c);
     }
   }
@@ -86,7 +88,9 @@ const dropJunk: Refiner = (cands, sentence, lexicon) =>
     // A bare head noun ("Parliament", "Council") names no one body, unless a gazetteer lists it as
     // one ("Congress"); words without a capital ("law lords") never do ("eBay", "al-Qaeda" do).
     if (!/\p{Lu}/u.test(text)) return false;
-    if (!c.rule.startsWith('gazetteer.') && words.every((w) => lexicon.notNames.has(w) || lexicon.orgHeads.has(w) || /^\p{Ll}/u.test(w))) return false;
+    // Three head nouns in a row are a name of their own ("Entertainment Technologies Group").
+    const heads = words.filter((w) => lexicon.orgHeads.has(w)).length;
+    if (!c.rule.startsWith('gazetteer.') && heads < 3 && words.every((w) => lexicon.notNames.has(w) || lexicon.orgHeads.has(w) || /^\p{Ll}/u.test(w))) return false;
     if (c.type === 'PERSON' && words.some((w) => lexicon.orgHeads.has(w))) return false;
     // (A shape-found organization that is a known place went already: `dropPlacesAsOrgs`.)
     if (c.type === 'ORG' && !c.rule.startsWith('gazetteer')) {
