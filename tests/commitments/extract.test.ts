@@ -377,10 +377,17 @@ describe('quotations, fronted clauses and announced plans (invented articles)', 
     expect(pledged?.actorNames).toEqual(['Conservative Party']);
   });
 
+  it('a team\'s player speaks for no one: "England captain X" lists X alone, "Tory leader X" lists the party too', () => {
+    const player = kit.commitments(article('England captain Martin Johnson spoke at Twickenham on Monday.', 'Martin Johnson has pledged to play on until June.')).found;
+    expect(player.map((f) => f.actorNames)).toEqual([['Martin Johnson']]);
+    const politician = kit.commitments(article('Tory leader Michael Howard spoke in London on Monday.', 'Michael Howard has pledged to cut taxes.')).found;
+    expect(politician.map((f) => sorted(f.actorNames))).toEqual([['Conservative Party', 'Michael Howard']]);
+  });
+
   it('"has announced he is to retire" is the announcer\'s intention; a narrator\'s "he is to" is not', () => {
     const intro = 'Former Leicester captain Martin Johnson spoke at Welford Road on Monday.';
     const said = kit.commitments(article(intro, 'Martin Johnson has announced he is to retire at the end of the season.')).found;
-    expect(said.map((f) => [f.trigger, f.modality, f.action, f.actorNames])).toEqual([['is to', 'intention', 'retire at the end of the season', ['Martin Johnson', 'Leicester']]]);
+    expect(said.map((f) => [f.trigger, f.modality, f.action, f.actorNames])).toEqual([['is to', 'intention', 'retire at the end of the season', ['Martin Johnson']]]);
     expect(kit.commitments(article(intro, 'He is to retire at the end of the season.')).found).toEqual([]);
   });
 });
