@@ -252,6 +252,11 @@ export const CommitmentsFile = z.strictObject({
   /** Nouns for public bodies a speaker speaks for: "He said police would challenge ...". */
   bodyNouns: Phrases,
   /**
+   * A player's place in a team ("England captain X", "Liverpool striker X"): the team or country
+   * in such a title is not one the person speaks for, and is no actor beside them.
+   */
+  playerRoles: Phrases,
+  /**
    * Verbs of joint cooperation that several countries named together may state in the narrator's
    * voice ("Vietnam and Laos will continue to work together"); other will-statements need a speaker.
    */

@@ -380,6 +380,8 @@ describe('quotations, fronted clauses and announced plans (invented articles)', 
   it('a team\'s player speaks for no one: "England captain X" lists X alone, "Tory leader X" lists the party too', () => {
     const player = kit.commitments(article('England captain Martin Johnson spoke at Twickenham on Monday.', 'Martin Johnson has pledged to play on until June.')).found;
     expect(player.map((f) => f.actorNames)).toEqual([['Martin Johnson']]);
+    const byRole = kit.commitments(article('Liverpool captain Steven Gerrard spoke at Anfield on Monday.', 'The 24-year-old England midfielder is determined to see out his contract.')).found;
+    expect(byRole.map((f) => [f.trigger, f.actorNames])).toEqual([['determined', ['Steven Gerrard']]]);
     const politician = kit.commitments(article('Tory leader Michael Howard spoke in London on Monday.', 'Michael Howard has pledged to cut taxes.')).found;
     expect(politician.map((f) => sorted(f.actorNames))).toEqual([['Conservative Party', 'Michael Howard']]);
   });

@@ -15,7 +15,7 @@ const goingTo = rules.triggers.find((t) => t.voice === 'reported' && t.cue.test(
 /** The pre-parse check on the last sentence of `text`, with the cues of the given rules. */
 function mayCommit(text: string, cued = [willRule]): boolean {
   const ents = base.entities(text);
-  const ctx = buildContext(ents.doc, ents);
+  const ctx = buildContext(ents.doc, ents, rules);
   const sentence = ents.doc.sentences[ents.doc.sentences.length - 1]!;
   const cues = cued.flatMap((r) => [...sentence.text.matchAll(r.cues)].map((m) => ({ index: m.index, length: m[0].length })));
   return willMayCommit({ ctx, resolver: new ActorResolver(ctx, rules), rules, sentence, state: { lastSpeaker: null, lastActors: null } }, cues);

@@ -254,7 +254,12 @@ function nounPhrase(
   const start = np[0]?.start ?? pos;
   const end = np.length ? np[np.length - 1]!.end : pos;
   const text = ctx.doc.clean.slice(start, end).trim();
-  const mentions = mentionsHere.filter((m) => m.start >= start && m.end <= end && !insidePrepositionalPhrase(np, m));
+  const inPhrase = mentionsHere.filter((m) => m.start >= start && m.end <= end && !insidePrepositionalPhrase(np, m));
+  // "England captain Martin Johnson": the team in a player's title is not a subject beside them.
+  const mentions = inPhrase.filter((m, i) => {
+    const next = inPhrase[i + 1];
+    return !(m.type !== 'PERSON' && next?.type === 'PERSON' && rules.playerRole.test(ctx.doc.clean.slice(m.end, next.start)));
+  });
   return { ...classify(text, mentions, rules), start, end, text, mentions, sayingVerb, clauseStart, opener, claim, nested };
 }
 
@@ -272,6 +277,8 @@ function classify(text: string, mentions: readonly MentionRef[], rules: Compiled
   if (/^there$/i.test(bare)) return { kind: 'there', collective: null };
   const collective = [...rules.collectives].sort((a, b) => b.phrase.length - a.phrase.length).find((c) => (c.phrase === 'they' ? /^they$/i.test(bare) : c.re.test(bare))) ?? null;
   if (collective) return { kind: 'collective', collective };
+  // "The 24-year-old England midfielder is determined to ...": a player named by role, not the team.
+  if (rules.playerRole.test(bare.split(/\s+/).pop() ?? '') && !mentions.some((m) => m.type === 'PERSON')) return { kind: 'title', collective: null };
   if (mentions.length) return { kind: 'entities', collective: null };
   if (isPersonTitle(bare, rules)) return { kind: 'title', collective: null };
   if (rules.nonActorSubjects.test(bare) || rules.nonActorSubjects.test(bare.split(/\s+/).pop() ?? '')) return { kind: 'none', collective: null };

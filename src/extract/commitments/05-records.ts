@@ -451,7 +451,9 @@ function reportedActors(input: SentenceInput, c: TriggerCandidate, reading: Acti
       if (!speaker && !(subj.kind === 'collective' && subj.collective!.phrase !== 'they')) return null;
       // "he will get my vote" inside someone's quotation is about a third person.
       if (kind === 'person-pronoun' && quote) return null;
-      actors = resolver.actorsOfSubject(s, subj, speaker);
+      // "Newcastle said the player would not be sold": the person is what the speaker's plan is about.
+      if (kind === 'title' && passive && speaker) actors = [...speaker.actors];
+      else actors = resolver.actorsOfSubject(s, subj, speaker);
       break;
     default:
       return null;

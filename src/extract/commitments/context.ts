@@ -1,5 +1,6 @@
 import type { LocalEntity, SegmentedDocument, Sentence, Token } from '../../types.js';
 import type { EntityExtraction } from '../entities/index.js';
+import type { CompiledRules } from './rules.js';
 
 /** An entity mention as the commitment rules read it: clean absolute offsets and its entity. */
 export interface MentionRef {
@@ -54,11 +55,9 @@ const TITLE_POS = new Set(['PROPN', 'NOUN', 'ADJ', 'DET', 'CCONJ', 'PUNCT', 'PAR
 const TITLE_ADP = new Set(['of', 'for']);
 /** Role nouns of a party's people, after the party's name in an appositive title ("X, the Tory leader,"). */
 const PARTY_ROLE = /^\s+(?:party\s+)?(?:leader|deputy leader|chairman|chairwoman|chair|president|spokesman|spokeswoman|spokesperson|MP|MSP|AM|MEP|candidate|secretary|treasurer|whip|peer|councillor|member|frontbencher|backbencher)s?\b/;
-/** A player's place in a team ("England captain X", "Liverpool striker X"): they play for it, not speak for it. */
-const PLAYER_ROLE = /\b(?:captain|skipper|vice-captain|striker|midfielder|defender|winger|goalkeeper|keeper|forward|player|star|batsman|bowler|all-rounder|full-back|fly-half|scrum-half|flanker|prop|hooker|lock|centre|sprinter|runner|athlete|champion|team-mate|teammate)s?\b/i;
 const GOVERNMENT_ROLE = /\b(?:minister|secretary|chancellor|president|premier|governor|ambassador|first minister|prime minister|mp|msp)\b/i;
 
-export function buildContext(doc: SegmentedDocument, ents: EntityExtraction): DocumentContext {
+export function buildContext(doc: SegmentedDocument, ents: EntityExtraction, rules: Pick<CompiledRules, 'playerRole'>): DocumentContext {
   const mentionsBySentence: MentionRef[][] = doc.sentences.map(() => []);
   ents.mentions.forEach((m, i) => {
     const entity = ents.mentionEntity[i]!;
@@ -143,8 +142,8 @@ export function buildContext(doc: SegmentedDocument, ents: EntityExtraction): Do
       const before = mentionsBySentence[m.sentence]!.filter((x) => x.end <= m.start && x.entity !== e).reverse();
       for (const b of before) {
         if (!joinedByTitle(s.tokens, b.end, m.start)) break;
-        // A team's player speaks for no one (tests/gold/README.md 6.3: a country, government or party).
-        if (PLAYER_ROLE.test(doc.clean.slice(b.end, m.start))) break;
+        // A team's player speaks for no one (rules/commitments.yaml, playerRoles).
+        if (rules.playerRole.test(doc.clean.slice(b.end, m.start))) break;
         const other = ents.entities[b.entity]!;
         if (other.type === 'PLACE' && place === null) place = b.entity;
         // A broadcaster or paper before a name is where they spoke ("a BBC interview, Mr X"), not whom for.

@@ -50,6 +50,8 @@ export interface CompiledRules {
   readonly fundsNouns: RegExp;
   readonly bodyNouns: RegExp;
   readonly jointVerbs: ReadonlySet<string>;
+  /** A player's role in a title (rules' playerRoles). */
+  readonly playerRole: RegExp;
   /** An urging verb and "to" right before a trigger: "called on nations to [commit]". */
   readonly urgedBefore: RegExp;
   readonly blockers: RegExp;
@@ -106,6 +108,7 @@ export function compileRules(rules: CommitmentsRules): CompiledRules {
     announcing: new RegExp(`^(?:${alternation(rules.announcingVerbs)})$`, 'iu'),
     fundsNouns: words(rules.fundsNouns),
     jointVerbs: new Set(rules.jointVerbs.map((v) => v.toLowerCase())),
+    playerRole: words(rules.playerRoles),
     bodyNouns: new RegExp(`(?<![\\p{L}])(?:${alternation(rules.bodyNouns)})$`, 'iu'),
     urgedBefore: new RegExp(`(?<![\\p{L}])(?:${alternation(rules.urgingVerbs)})\\s+(?:[^.;:]{0,80}?\\s)?to\\s+(?:\\p{L}+ly\\s+)?$`, 'iu'),
     blockers: words(rules.reportBlockers),
