@@ -386,6 +386,15 @@ describe('quotations, fronted clauses and announced plans (invented articles)', 
     expect(politician.map((f) => sorted(f.actorNames))).toEqual([['Conservative Party', 'Michael Howard']]);
   });
 
+  it('someone else\'s will-statement about a country or body is a claim; a passive one is the speaker\'s plan', () => {
+    const coach = 'Ireland coach Brian Kerr spoke in Dublin on Monday.';
+    expect(kit.commitments(article(coach, 'Brian Kerr said China will provide difficult opposition.')).found).toEqual([]);
+    const rivals = 'Labour launched its campaign in London on Monday.';
+    expect(kit.commitments(article(rivals, 'A Labour spokesman said the Liberal Democrats would restrict access to higher education.')).found).toEqual([]);
+    const sale = kit.commitments(article('Egypt is selling state banks.', 'An Investment Ministry official said the Bank of Alexandria will be sold in 2005.')).found;
+    expect(sale.map((f) => [f.trigger, f.actorNames])).toEqual([['will', ['Investment Ministry']]]);
+  });
+
   it('"has announced he is to retire" is the announcer\'s intention; a narrator\'s "he is to" is not', () => {
     const intro = 'Former Leicester captain Martin Johnson spoke at Welford Road on Monday.';
     const said = kit.commitments(article(intro, 'Martin Johnson has announced he is to retire at the end of the season.')).found;

@@ -145,7 +145,7 @@ function mainVerb(parsed: ParsedSentence, text: string, reading: ActionReading, 
   const action = text.slice(reading.clause.start, reading.clause.end);
   const words = action.toLowerCase().split(/[\s,]+/).filter(Boolean);
   let i = 0;
-  while (i < words.length && (/^(?:not|never|also|then|still|now|soon|only|far|and|away|more|most|than|at|the|very|least|rightly|eventually|initially|immediately|quite|probably|maybe|perhaps|always|ever|even|just|already|instead|first|yet|indeed)$/.test(words[i]!) || /ly$/.test(words[i]!))) i++;
+  while (i < words.length && (/^(?:not|never|also|then|still|now|soon|only|far|and|away|more|most|than|at|the|very|least|rightly|eventually|initially|immediately|quite|probably|maybe|perhaps|always|ever|even|just|already|instead|first|yet|indeed|however|therefore|thus|certainly|surely|again)$/.test(words[i]!) || /ly$/.test(words[i]!))) i++;
   // "will most likely end up": a hedge after the modal makes it a prediction.
   if (words.slice(0, i).some((w) => rules.blockers.test(w))) return null;
   if (words[i] === 'continue' && words[i + 1] === 'to') i += 2;
@@ -433,7 +433,12 @@ function reportedActors(input: SentenceInput, c: TriggerCandidate, reading: Acti
         // "The Conservatives would ..., Michael Howard pledged": a politician on the party's
         // policy counts with the party.
         else if (!people.length && ctx.entities.entities[speaker.entity]?.type === 'PERSON' && own.some((e) => ctx.entities.entities[e]?.type === 'ORG')) actors = [speaker.entity, ...own];
-        else actors = own;
+        // "An Investment Ministry official said the Bank of Alexandria will be sold": the speaker's plan.
+        else if (passive) actors = [...speaker.actors];
+        // Otherwise someone else's claim about a body or country ("Brian Kerr said China will
+        // provide difficult opposition", "the Tories say the Lib Dems would ..."): the will-statement
+        // is not the actor's own (tests/gold/README.md 6.1, attribution).
+        else return null;
       } else if (jointStatement(subj, ctx) && rules.jointVerbs.has(verb)) {
         // A joint statement of several countries ("Vietnam and Laos will continue to work together").
         actors = own;

@@ -32,7 +32,7 @@ export { findAmount } from './amount.js';
  */
 function maySpeak(ctx: DocumentContext, s: Sentence, state: RecordState, rules: CompiledRules): boolean {
   // Every modal followed by a state or prediction verb ("will need", "would mean"): nothing to find.
-  const verbs = [...s.text.matchAll(/\b(?:will|would|shall|won't)\s+(?:(?:not|never|also|still|then|\w+ly)\s+)*([\w'-]+)(?:\s+([\w'-]+))?|'ll\s+([\w'-]+)/giu)];
+  const verbs = [...s.text.matchAll(/\b(?:will|would|shall|won't)\s+(?:(?:not|never|also|still|then|however|therefore|thus|\w+ly),?\s+)*([\w'-]+)(?:\s+([\w'-]+))?|'ll\s+([\w'-]+)/giu)];
   const stated = (v: RegExpMatchArray) => {
     const verb = (v[1] ?? v[3] ?? '').toLowerCase();
     // "be" may start a passive ("would then be spent"): only a parse tells.
