@@ -73,6 +73,10 @@ describe('organizations found by the words around them', () => {
 });
 
 describe('people', () => {
+  it('a lower-case title that opens a sentence still names the person after it', () => {
+    expect(entities('Chief executive Gerd Niebaum stepped down last week.')).toEqual([{ type: 'PERSON', name: 'Gerd Niebaum', aliases: [], roles: ['Chief executive'] }]);
+  });
+
   it('takes titles as roles, never as part of the name', () => {
     const people = named('Vietnamese Prime Minister Phạm Minh Chính hosted Lao Deputy Minister of National Defence and Chief of the General Staff of the Lao People’s Army (LPA), Lieut. Gen. Saichay Kommasith, in Hanoi on 5 March.', 'PERSON');
     expect(people.map((p) => p.name)).toEqual(['Phạm Minh Chính', 'Saichay Kommasith']);

@@ -190,6 +190,11 @@ export function buildLexicon(rules: {
   for (const t of rules.titles.entries) {
     for (const f of t.forms) roles.set(f, { role: t.role ?? t.forms[0]!, short: t.beforeShortName, honorific: t.category === 'honorific' });
   }
+  // A lower-case title opens a sentence with a capital: "Chief executive Gerd Niebaum stepped down".
+  for (const [f, r] of [...roles]) {
+    const opening = f.charAt(0).toUpperCase() + f.slice(1);
+    if (opening !== f && !roles.has(opening)) roles.set(opening, r);
+  }
   const titleForms = alternation(roles.keys());
   const modifiers = rules.titles.modifiers.length ? `(?:(?:${alternation(rules.titles.modifiers)})\\s+)*` : '';
   // A title, optionally plural, optionally followed by another title ("General Secretary and President").
