@@ -172,7 +172,6 @@ const CameoCode = z.string().regex(/^\d{2,4}$/, 'a CAMEO code of 2 to 4 digits s
 /** Lower-case words or phrases, matched as whole words. */
 const Phrases = z.array(NonEmpty).min(1);
 
-
 /**
  * An example sentence for a trigger rule; these run as tests. `trigger` is the trigger text the
  * rule must report (null: no commitment at all), `records` how many records the sentence yields

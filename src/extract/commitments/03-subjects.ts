@@ -33,7 +33,8 @@ const FIRST_PERSON = /^(?:i|we|i'm|we're|we've|i've|we'll|i'll|i'd|we'd|us|our\b
 const PERSON_PRONOUN = /^(?:he|she)$/iu;
 const LEADING_JUNK = new Set(['ADV', 'CCONJ', 'INTJ', 'SCONJ']);
 
-const isVerb = (t: Token) => t.pos === 'VERB' || t.pos === 'AUX';
+/** A verb or an auxiliary, as wink tags it. */
+export const isVerb = (t: Token): boolean => t.pos === 'VERB' || t.pos === 'AUX';
 const RELATIVE = /^(?:who|whom|whose|which|where|when)$/i;
 
 /**
@@ -85,7 +86,7 @@ function coordinatedSubject(ctx: DocumentContext, s: Sentence, toks: readonly To
       if (open > 0) j = open;
       continue;
     }
-    if (t.pos !== 'VERB' && t.pos !== 'AUX') continue;
+    if (!isVerb(t)) continue;
     if (['VERB', 'AUX', 'ADV', 'PART'].includes(toks[j - 1]!.pos)) continue;
     const subj = clauseSubject(ctx, s, toks.slice(0, j), t.start, rules);
     return subj.kind === 'empty' || subj.kind === 'none' ? null : subj;
@@ -214,7 +215,7 @@ function nounPhrase(
     // Words in brackets never end the phrase ("Ministries (now so-called ...) of the two countries").
     if (t.text === '(') depth++;
     if (t.text === ')') depth = Math.max(0, depth - 1);
-    const verb = depth === 0 && (t.pos === 'VERB' || t.pos === 'AUX') && !inMention(t);
+    const verb = depth === 0 && isVerb(t) && !inMention(t);
     if (verb && np.length) break;
     if (verb) continue;
     np.push(t);
@@ -229,7 +230,7 @@ function nounPhrase(
   const last = chain[chain.length - 1];
   // A finite verb in between: an auxiliary, or a verb right after a pronoun subject ("I know ...").
   const finite = chain.some((t) => t.pos === 'AUX') || (np.length === 1 && np[0]!.pos === 'PRON' && chain[0]?.pos === 'VERB');
-  if (np.length && last && !['CCONJ'].includes(last.pos) && last.text !== ',' && chain.some((t) => t.pos === 'VERB' || t.pos === 'AUX')) {
+  if (np.length && last && !['CCONJ'].includes(last.pos) && last.text !== ',' && chain.some(isVerb)) {
     const near: Token[] = [];
     for (let i = chain.length - 1; i >= 0; i--) {
       const t = chain[i]!;
@@ -311,7 +312,7 @@ export function sayingAt(s: Sentence, t: Token, rules: CompiledRules): { start: 
   const m = rules.sayingAtStart.exec(s.text.slice(rel, rel + 40));
   if (!m) return null;
   // "says" as a noun, "told" in "all told": a saying verb needs a subject or an object nearby.
-  if (t.pos !== 'VERB' && t.pos !== 'AUX' && !/\s/.test(m[0])) return null;
+  if (!isVerb(t) && !/\s/.test(m[0])) return null;
   return { start: t.start, end: s.start + rel + m[0].length };
 }
 

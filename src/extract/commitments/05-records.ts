@@ -1,7 +1,7 @@
 import type { CommitmentFinding, DateFinding, Modality, Sentence } from '../../types.js';
 import type { TriggerCandidate } from './01-find-triggers.js';
 import type { ActionReading, Range } from './02-read-actions.js';
-import { phraseAt, subjectBefore, type Subject } from './03-subjects.js';
+import { isVerb, phraseAt, subjectBefore, type Subject } from './03-subjects.js';
 import { uniq, type ActorResolver, type Speaker } from './04-actors.js';
 import { findAmount, type Amount } from './amount.js';
 import type { DocumentContext, Quote } from './context.js';
@@ -216,7 +216,7 @@ function directActors(input: SentenceInput, c: TriggerCandidate, reading: Action
   if (subj.kind === 'empty' && c.triggerStart <= 1) {
     const comma = s.text.indexOf(', ', reading.clause.end);
     if (comma > 0) {
-      const verb = s.tokens.find((t) => t.start > abs(comma) && (t.pos === 'VERB' || t.pos === 'AUX'));
+      const verb = s.tokens.find((t) => t.start > abs(comma) && isVerb(t));
       if (verb) subj = phraseAt(ctx, s, abs(comma + 1), verb.start, rules);
     }
   }
@@ -226,7 +226,7 @@ function directActors(input: SentenceInput, c: TriggerCandidate, reading: Action
     const by = /^\s*(?:together\s+)?by\s+/.exec(s.text.slice(c.triggerEnd));
     if (by) {
       const from = c.triggerEnd + by[0].length;
-      const verb = s.tokens.find((t) => t.start >= abs(from) && (t.pos === 'VERB' || t.pos === 'AUX'));
+      const verb = s.tokens.find((t) => t.start >= abs(from) && isVerb(t));
       const stop = /\s+(?:at|in|on|during|after|before|for|to|with)\s|[,.;]/.exec(s.text.slice(from));
       const to = Math.min(verb ? verb.start - s.start : s.text.length, stop ? from + stop.index : s.text.length);
       const agent = phraseAt(ctx, s, abs(from), abs(to), rules);
@@ -242,7 +242,7 @@ function directActors(input: SentenceInput, c: TriggerCandidate, reading: Action
   extra.push(...mentionsIn(c.triggerStart, c.triggerEnd).map((m) => m.entity));
   // "assured X that the government and the army do ...": the bodies named as the embedded subject.
   if (c.rule.id.endsWith('assure')) {
-    const verb = s.tokens.find((t) => t.start >= abs(reading.clause.start) && (t.pos === 'VERB' || t.pos === 'AUX'));
+    const verb = s.tokens.find((t) => t.start >= abs(reading.clause.start) && isVerb(t));
     if (verb) {
       const inner = subjectBefore(ctx, s, verb.start, rules);
       if (inner.kind === 'entities') extra.push(...inner.mentions.map((m) => m.entity));
@@ -299,7 +299,7 @@ function reportedSubject(input: SpeechInput, trigger: { readonly triggerStart: n
   // Inside an adverbial or embedded clause ("before it will happen", "what I'll do next").
   if (/^(?:before|after|until|till|when|while|because|although|though|whereas|once|what|how|why|whether)$/.test(subj.opener)) return null;
   if (/^(?:was|were)\s+going\s+to$/i.test(triggerText)) return null;
-  if (/^(?:if|unless|whether)$/.test(subj.opener) && !s.tokens.some((t) => t.start >= subj.clauseStart && t.end <= subj.start && (t.pos === 'VERB' || t.pos === 'AUX'))) {
+  if (/^(?:if|unless|whether)$/.test(subj.opener) && !s.tokens.some((t) => t.start >= subj.clauseStart && t.end <= subj.start && isVerb(t))) {
     if (!s.tokens.some((t) => t.start >= subj.end && t.end <= abs(trigger.triggerStart) && t.pos === 'VERB')) return null;
   }
   const quote = ctx.quoteAt(abs(trigger.triggerStart));
