@@ -14,6 +14,8 @@ describe('findAmount: money, percentages, counts and durations', () => {
     ['a target of 40,000 new homes by 2012', '40,000 new', 40000, 'new'],
     ['set at 2.25 million by 2010', '2.25 million', 2.25e6, ''],
     ['no patient would wait more than 12 months by March 2006', '12 months', 12, 'months'],
+    ['to build two million homes', 'two million homes', 2e6, 'homes'],
+    ['worth a million dollars', 'a million dollars', 1e6, 'USD'],
   ];
   for (const [text, amount, value, unit] of cases) {
     it(`"${text}" -> ${amount}`, () => {
@@ -27,5 +29,10 @@ describe('findAmount: money, percentages, counts and durations', () => {
 
   it('finds no amount in years, names or plain words', () => {
     for (const text of ['by 2010', 'in Vietnam People\'s Army', 'the spring of 2006', 'a team of experts']) expect(findAmount(text), text).toBeNull();
+  });
+
+  it('reads a short scale (m, bn, k) only after digits: "am" is no "a m"', () => {
+    for (const text of ['I am going to stand', 'he ran an m', 'one k']) expect(findAmount(text), text).toBeNull();
+    expect(findAmount('a 5 m budget')?.text).toBe('5 m budget');
   });
 });

@@ -25,16 +25,20 @@ const CURRENCY: Readonly<Record<string, string>> = {
 const NUM = String.raw`\d+(?:,\d{3})*(?:\.\d+)?`;
 const WORDNUM = String.raw`(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|a\s+hundred)`;
 const SCALE_RE = String.raw`(?:\s?(?:bn|m|mn|k|tn)\b|\s+(?:thousand|million|billion|trillion)\b)`;
+/** After a number in words, only a scale in words: "a m" and "one k" are "am" and "one key". */
+const WORD_SCALE_RE = String.raw`\s+(?:thousand|million|billion|trillion)\b`;
+/** A number and its scale: "5bn", "2.5 million", "two million". */
+const SCALED = String.raw`(?:${NUM}${SCALE_RE}|${WORDNUM}${WORD_SCALE_RE})`;
 const CUR_PREFIX = String.raw`(?:US\$|USD|VND|EUR|GBP|[$£€])`;
 
 /** Tried in order; the earliest match in the text wins, then the longest. */
 const B = String.raw`(?<![\p{L}\p{N}.,])`;
 const PATTERNS: readonly { kind: 'money' | 'percent' | 'count' | 'duration'; re: RegExp }[] = [
   { kind: 'money', re: new RegExp(String.raw`${B}${CUR_PREFIX}\s?${NUM}${SCALE_RE}?(?:\s+(?:a|per)\s+(?:year|week|month|day))?`, 'giu') },
-  { kind: 'money', re: new RegExp(String.raw`${B}(?:${NUM}|${WORDNUM})${SCALE_RE}?\s+(?:US\s+)?(?:dollars|pounds|euros|dong|yen|yuan|riel|kip)\b`, 'giu') },
+  { kind: 'money', re: new RegExp(String.raw`${B}(?:${SCALED}|${NUM}|${WORDNUM})\s+(?:US\s+)?(?:dollars|pounds|euros|dong|yen|yuan|riel|kip)\b`, 'giu') },
   { kind: 'percent', re: new RegExp(String.raw`${B}${NUM}\s?(?:%|per\s?cent\b)(?:\s+of\s+(?:their\s+|its\s+|the\s+)?(?:national\s+|gross\s+)?(?:income|incomes|GDP|GNI|budget|spending)\b)?`, 'giu') },
   { kind: 'duration', re: new RegExp(String.raw`${B}(?:${NUM}|${WORDNUM})\s+(?:years?|months?|weeks?|days?|hours?)\b`, 'giu') },
-  { kind: 'count', re: new RegExp(String.raw`${B}(?:${NUM}|${WORDNUM})${SCALE_RE}(?:\s+(?!by\b|in\b|of\b|to\b|a\b|the\b)[a-z][a-z-]+)?`, 'giu') },
+  { kind: 'count', re: new RegExp(String.raw`${B}${SCALED}(?:\s+(?!by\b|in\b|of\b|to\b|a\b|the\b)[a-z][a-z-]+)?`, 'giu') },
   { kind: 'count', re: new RegExp(String.raw`${B}\d{1,3}(?:,\d{3})+(?:\s+(?!by\b|in\b|of\b|to\b)[a-z][a-z-]+)?`, 'giu') },
 ];
 
