@@ -3,10 +3,10 @@ import type { TriggerCandidate } from './01-find-triggers.js';
 import type { ActionReading, Range } from './02-read-actions.js';
 import { isVerb, phraseAt, subjectBefore, type Subject } from './03-subjects.js';
 import { uniq, type ActorResolver, type Speaker } from './04-actors.js';
-import { findAmount, type Amount } from './amount.js';
+import { findAmount, mayHaveAmount, type Amount } from './amount.js';
 import type { DocumentContext, Quote } from './context.js';
 import type { ParsedSentence } from './parse.js';
-import type { CompiledRules } from './rules.js';
+import type { CompiledRules, CompiledTrigger } from './rules.js';
 
 /** A sentence that ends by naming commitments ("... a series of pledges."): the next one may list them. */
 const COMMITMENTS_NAMED = /\b(?:pledges|promises|commitments|targets|goals|aims|plans|measures)\b[^.!?]*[.!?]?["”’)]*\s*$/i;
@@ -104,6 +104,15 @@ export function buildRecords(input: SentenceInput): CommitmentFinding[] {
     });
   }
   return out;
+}
+
+/**
+ * Could a trigger of `rule` in this sentence pass `staticGate`'s amount and plan gates? Checked
+ * before the sentence is parsed: the amount and the plan noun are looked for in slices of the
+ * sentence, and none can be where the whole sentence has no sign of one.
+ */
+export function mayPassGates(rule: CompiledTrigger, text: string, rules: CompiledRules): boolean {
+  return (!rule.needsAmount || mayHaveAmount(text)) && (!rule.needsPlan || rules.planNounsLoose.test(text.replace(/\s+/g, ' ')));
 }
 
 /**

@@ -60,6 +60,15 @@ function numberOf(text: string): number | null {
   return Number(value.toPrecision(12));
 }
 
+/**
+ * Could some part of `text` hold an amount? Every amount above has a digit, or a number in
+ * words with a currency, a time unit or a scale in words: where this fails, `findAmount` finds
+ * nothing in any slice of the text.
+ */
+export function mayHaveAmount(text: string): boolean {
+  return /\d|dollars|pounds|euros|dong|yen|yuan|riel|kip|year|month|week|day|hour|thousand|million|billion|trillion/i.test(text);
+}
+
 /** The first amount in `text` (offsets relative to `text`), or null. */
 export function findAmount(text: string): Amount | null {
   let best: { kind: string; m: RegExpExecArray } | null = null;

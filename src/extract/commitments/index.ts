@@ -16,7 +16,7 @@ import type { CommitmentFinding, DateFinding, SegmentedDocument, Sentence } from
 import type { EntityExtraction } from '../entities/index.js';
 import { findTriggers, resolveOverlaps, type TriggerCandidate } from './01-find-triggers.js';
 import { readAction, type ActionReading } from './02-read-actions.js';
-import { buildRecords, cleanAction, listsNamedCommitments, staticGate, willMayCommit, type RecordState } from './05-records.js';
+import { buildRecords, cleanAction, listsNamedCommitments, mayPassGates, staticGate, willMayCommit, type RecordState } from './05-records.js';
 import { findAmount } from './amount.js';
 import { ActorResolver, shareParties } from './04-actors.js';
 import { buildContext, type DocumentContext } from './context.js';
@@ -76,9 +76,11 @@ export function createCommitmentExtractor(rules: CommitmentsRules): CommitmentEx
       const out: CommitmentFinding[] = [];
       for (const s of doc.sentences) {
         if (!mayCommit(doc, s)) continue;
+        // Rules that could give a record here: a target needs an amount, "agreed on" a plan.
+        const cued = compiled.triggers.filter((r) => r.cue.test(s.text) && mayPassGates(r, s.text, compiled));
+        if (!cued.length) continue;
         // Will-statements count only when someone says them: skip parsing sentences that only
         // have a will and no sign of speech.
-        const cued = compiled.triggers.filter((r) => r.cue.test(s.text));
         if (cued.every((r) => r.voice === 'reported')) {
           if (!maySpeak(ctx, s, state, compiled)) continue;
           // Nor those whose will-words have no subject and speaker that could give actors: the

@@ -60,6 +60,8 @@ export interface CompiledRules {
   readonly forecastVerbs: ReadonlySet<string>;
   readonly nonActorSubjects: RegExp;
   readonly planNouns: RegExp;
+  /** A plan noun anywhere, even inside a word: where this fails, no part of the text has one. */
+  readonly planNounsLoose: RegExp;
   readonly documentHeads: RegExp;
   readonly staleTarget: RegExp;
   readonly personTitle: RegExp;
@@ -117,6 +119,7 @@ export function compileRules(rules: CommitmentsRules): CompiledRules {
     forecastVerbs: new Set(rules.forecastVerbs.map((v) => v.toLowerCase())),
     nonActorSubjects: new RegExp(`^(?:${alternation(rules.nonActorSubjects)})$`, 'iu'),
     planNouns: words(rules.planNouns),
+    planNounsLoose: new RegExp(alternation(rules.planNouns), 'iu'),
     documentHeads: new RegExp(`^(?:the\\s+)?(?:${alternation(rules.documentHeads)})\\b`, 'u'),
     staleTarget: new RegExp(`(?:${alternation(rules.staleTargetWords)})\\s+(?:[\\p{L}-]+\\s+){0,2}$`, 'iu'),
     definiteBodies: rules.definiteBodies.map((d) => ({
