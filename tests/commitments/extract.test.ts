@@ -311,7 +311,15 @@ describe('subjects named before the clause (invented articles)', () => {
     expect(found('Coach Eddie Jones said: "Our focus is on that game and we\'ll worry about Ireland later."')).toEqual([]);
   });
 
-  it('the subject of a passive pledge receives it ("had been promised a game")', () => {
+  it('a date that opens the clause without a comma is no part of the subject; a date that is the subject stays', () => {
+    const found = (text: string) => kit.commitments(text).found.map((f) => [f.trigger, f.actorNames]);
+    expect(found('In 2002 Boeing and Airbus agreed to form a joint venture.')).toEqual([['agreed', ['Boeing', 'Airbus']]]);
+    expect(found('Last year the Conservative Party decided to back the bill.')).toEqual([['decided', ['Conservative Party']]]);
+    expect(found('In 2002, Boeing agreed to form a joint venture.')).toEqual([['agreed', ['Boeing']]]);
+    expect(found("2005's budget agreed to cut taxes.")).toEqual([]);
+  });
+
+    it('the subject of a passive pledge receives it ("had been promised a game")', () => {
     expect(kit.commitments('Goalkeeper Carlo Cudicini had been promised a game in the cup final.').found).toEqual([]);
     expect(kit.commitments('Goalkeeper Carlo Cudicini has promised a win in the cup final.').found.map((f) => f.trigger)).toEqual(['promised']);
   });

@@ -179,6 +179,7 @@ function clauseSubject(ctx: DocumentContext, s: Sentence, toks: readonly Token[]
     break;
   }
   while (region.length && (LEADING_JUNK.has(region[0]!.pos) || region[0]!.text === ',')) region = region.slice(1);
+  region = afterLeadingDate(ctx, s, region);
   // "told the Sunday Times the party would": the first phrase after "told" is the addressee.
   if (sayingVerb && /^(?:told|tell|tells|telling|assured|assures)$/i.test(ctx.doc.clean.slice(sayingVerb.start, sayingVerb.end)) && region[0]?.start === nextTokenStart(s, sayingVerb.end)) {
     const addressee = ctx.mentionsBetween(s.index, region[0]!.start, pos).find((m) => m.start - region[0]!.start <= 5);
@@ -186,6 +187,25 @@ function clauseSubject(ctx: DocumentContext, s: Sentence, toks: readonly Token[]
     if (addressee && rest.some((t) => t.pos === 'NOUN' || t.pos === 'PROPN' || t.pos === 'PRON')) region = rest;
   }
   return nounPhrase(ctx, s, region, pos, rules, sayingVerb, clauseStart, opener, claim);
+}
+
+const NOMINAL = new Set(['NOUN', 'PROPN', 'PRON']);
+
+/**
+ * A date that opens the clause without a comma ("In 2002 S&N and United agreed", "Last year the
+ * firm pledged") is an adverbial, like one with a comma: the subject is the noun phrase after it.
+ * Kept when it is the subject itself ("2005 will be", "This year's budget").
+ */
+function afterLeadingDate(ctx: DocumentContext, s: Sentence, region: Token[]): Token[] {
+  const first = region[0];
+  const date = first && ctx.datesBySentence[s.index]?.find((d) => d.start >= first.start && d.start <= first.end + 1);
+  const opener = first && date && date.start > first.start ? first : null;
+  if (!date || (opener && (opener.pos !== 'ADP' || opener.end > date.start))) return region;
+  const rest = region.filter((t) => t.start >= date.end);
+  const verb = rest.findIndex(isVerb);
+  const phrase = verb < 0 ? rest : rest.slice(0, verb);
+  if (!rest.length || /^['’]s?$/.test(rest[0]!.text) || !phrase.some((t) => NOMINAL.has(t.pos))) return region;
+  return rest;
 }
 
 /** The noun phrase that `[start, end)` starts with (e.g. the agent after "signed by"). */

@@ -1,4 +1,4 @@
-import type { LocalEntity, SegmentedDocument, Sentence, Token } from '../../types.js';
+import type { DateFinding, LocalEntity, SegmentedDocument, Sentence, Token } from '../../types.js';
 import type { EntityExtraction } from '../entities/index.js';
 import type { CompiledRules } from './rules.js';
 
@@ -31,6 +31,8 @@ export interface DocumentContext {
   readonly entities: EntityExtraction;
   /** Mentions of each sentence, in order. */
   readonly mentionsBySentence: readonly (readonly MentionRef[])[];
+  /** Date expressions of each sentence (clean absolute offsets), in order. */
+  readonly datesBySentence: readonly (readonly DateFinding[])[];
   readonly quotes: readonly Quote[];
   isCountry(entity: number): boolean;
   /** A political party: a gazetteer entry of type party, or a name with "Party" in it. */
@@ -57,8 +59,11 @@ const TITLE_ADP = new Set(['of', 'for']);
 const PARTY_ROLE = /^\s+(?:party\s+)?(?:leader|deputy leader|chairman|chairwoman|chair|president|spokesman|spokeswoman|spokesperson|MP|MSP|AM|MEP|candidate|secretary|treasurer|whip|peer|councillor|member|frontbencher|backbencher)s?\b/;
 const GOVERNMENT_ROLE = /\b(?:minister|secretary|chancellor|president|premier|governor|ambassador|first minister|prime minister|mp|msp)\b/i;
 
-export function buildContext(doc: SegmentedDocument, ents: EntityExtraction, rules: Pick<CompiledRules, 'playerRole'>): DocumentContext {
+export function buildContext(doc: SegmentedDocument, ents: EntityExtraction, rules: Pick<CompiledRules, 'playerRole'>, dates: readonly DateFinding[] = []): DocumentContext {
   const mentionsBySentence: MentionRef[][] = doc.sentences.map(() => []);
+  const datesBySentence: DateFinding[][] = doc.sentences.map(() => []);
+  for (const d of dates) datesBySentence[d.sentence]?.push(d);
+  for (const list of datesBySentence) list.sort((a, b) => a.start - b.start);
   ents.mentions.forEach((m, i) => {
     const entity = ents.mentionEntity[i]!;
     if (entity < 0) return;
@@ -185,6 +190,7 @@ export function buildContext(doc: SegmentedDocument, ents: EntityExtraction, rul
     doc,
     entities: ents,
     mentionsBySentence,
+    datesBySentence,
     quotes: speech,
     isCountry,
     isParty: (e) => parties.has(e),

@@ -70,7 +70,7 @@ export function createCommitmentExtractor(rules: CommitmentsRules): CommitmentEx
   const mayCommit = (doc: SegmentedDocument, s: Sentence) => compiled.prefilter.test(s.text) && doc.blocks[s.block]?.kind !== 'teaser';
   return {
     extract(doc, entities, dates) {
-      const ctx = buildContext(doc, entities, compiled);
+      const ctx = buildContext(doc, entities, compiled, dates);
       const resolver = new ActorResolver(ctx, compiled);
       const state: RecordState = { lastSpeaker: null, lastActors: null };
       const out: CommitmentFinding[] = [];
