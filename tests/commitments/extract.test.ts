@@ -117,6 +117,13 @@ describe('coordinated actions and deadlines', () => {
     const text3 = `${MEETING_003}\n${sampleParagraph('003_47b344d10eea0029.txt', 'They committed to reinforcing')}`;
     expect(kit.commitments(text3).found.filter((f) => f.trigger === 'committed')).toHaveLength(1);
   });
+
+  it('a gerund after "and" is no new action when the first one has no gerund to match ("battle falling prices and damaging floods")', () => {
+    const one = kit.commitments('Tony Blair said the government would give farmers £70m in aid to help them battle falling prices and damaging floods.').found;
+    expect(one.map((f) => f.action)).toEqual(['give farmers £70m in aid to help them battle falling prices and damaging floods']);
+    const two = kit.commitments('Tony Blair said the government would cut taxes and build more homes.').found;
+    expect(two.map((f) => f.action)).toEqual(['cut taxes', 'build more homes']);
+  });
 });
 
 describe('what is not a commitment', () => {

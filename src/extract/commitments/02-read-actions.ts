@@ -168,12 +168,20 @@ function verbList(text: string, start: number, end: number, s: Sentence, parsed:
     at = m.index + m[0].length;
   }
   parts.push({ start: start + at, end });
-  // Merge each part that does not start with a verb into the part before it.
+  // Merge each part that does not start with a verb into the part before it, and a gerund part
+  // unless the first part has a gerund to coordinate with, as its verb or after a preposition:
+  // "to hand X in aid to help it battle falling sales and damaging overproduction" is one action;
+  // "to focus on restoring order, trying to lower taxes and giving ..." and "restoring order and
+  // giving ..." are three and two.
+  const isGerund = (at: number) => !!parsed.terms.find((t) => t.start === at)?.tags.has('Gerund');
+  const firstPart = s.tokens.filter((t) => t.start >= s.start + parts[0]!.start && t.end <= s.start + parts[0]!.end);
+  const head = firstPart.find((t) => t.pos === 'VERB');
+  const gerund = !!head && (isGerund(head.start - s.start) || firstPart.some((t, i) => i > 0 && firstPart[i - 1]!.pos === 'ADP' && isGerund(t.start - s.start)));
   const merged: Range[] = [];
   const joinedByAnd: boolean[] = [];
   parts.forEach((p, i) => {
     const sep = i > 0 ? seps[i - 1]![0] : '';
-    if (i === 0 || !startsWithVerb(text, p.start, s, parsed)) {
+    if (i === 0 || !startsWithVerb(text, p.start, s, parsed) || (!!head && isGerund(p.start) && !gerund)) {
       if (merged.length) merged[merged.length - 1] = { start: merged[merged.length - 1]!.start, end: p.end };
       else merged.push(p);
       return;
