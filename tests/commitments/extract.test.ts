@@ -318,7 +318,13 @@ describe('subjects named before the clause (invented articles)', () => {
     expect(found('Coach Eddie Jones said: "Our focus is on that game and we\'ll worry about Ireland later."')).toEqual([]);
   });
 
-  it('a date that opens the clause without a comma is no part of the subject; a date that is the subject stays', () => {
+  it('an attribution between commas is no subject: "The idea, says BT, is to ..." names no one', () => {
+    const found = (text: string) => kit.commitments(text).found.map((f) => [f.trigger, f.actorNames]);
+    expect(found('The idea, says Microsoft, is to build a new search engine.')).toEqual([]);
+    expect(found('Microsoft says it is to build a new search engine.')).toEqual([['is to', ['Microsoft']]]);
+  });
+
+    it('a date that opens the clause without a comma is no part of the subject; a date that is the subject stays', () => {
     const found = (text: string) => kit.commitments(text).found.map((f) => [f.trigger, f.actorNames]);
     expect(found('In 2002 Boeing and Airbus agreed to form a joint venture.')).toEqual([['agreed', ['Boeing', 'Airbus']]]);
     expect(found('Last year the Conservative Party decided to back the bill.')).toEqual([['decided', ['Conservative Party']]]);

@@ -118,6 +118,13 @@ function clauseSubject(ctx: DocumentContext, s: Sentence, toks: readonly Token[]
         continue;
       }
     }
+    // An attribution between commas is parenthetical too: "The idea, says BT, is to ...", "A
+    // key priority, said the WEF, is to ...": the subject comes before it.
+    if (toks[i - 1]?.text === ',' && toks[toks.length - 1]?.text === ',' && sayingAt(s, t, rules) && !toks.slice(i + 1, -1).some((x) => x.text === ',' || isVerb(x))) {
+      skipped.push([toks[i - 1]!.start, toks[toks.length - 1]!.end]);
+      i--;
+      continue;
+    }
     if (SUBORDINATORS.has(w)) {
       clauseStart = t.end;
       opener = w;
