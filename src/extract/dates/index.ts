@@ -3,7 +3,8 @@
  *
  * Three steps, each a list of small rules:
  * 1. finders (`finders/index.ts`) read one sentence and propose candidates: what was written
- *    ("late March", "last week", "the same day"), with the rule id that found it;
+ *    ("late March", "last week", "the same day"), with the rule id that found it; each runs only
+ *    where its cue passes (see `Finder.cue`);
  * 2. refiners (`refiners/index.ts`) widen and de-overlap each sentence's candidates;
  * 3. `resolve.ts` gives each candidate its value in document order, against the publication date
  *    or, without one, the year the document's dates agree on.
@@ -43,9 +44,16 @@ export function createDateExtractor(rules: DateRules): DateExtractor {
   const refiners = createRefiners(finders.map((f) => f.id));
 
   function candidates(sentence: string): readonly Candidate[] {
-    let found: readonly Candidate[] = finders.flatMap((f) => f.find(sentence));
-    for (const r of refiners) found = r.refine(sentence, found);
-    return found;
+    const found: Candidate[] = [];
+    for (const f of finders) {
+      if (!f.cue.test(sentence)) continue;
+      for (const c of f.find(sentence)) found.push(c);
+    }
+    // Refiners only widen, merge or drop candidates, and most sentences have none to refine.
+    if (found.length === 0) return found;
+    let refined: readonly Candidate[] = found;
+    for (const r of refiners) refined = r.refine(sentence, refined);
+    return refined;
   }
 
   return {

@@ -80,10 +80,23 @@ export interface Candidate {
 /** A rule that reads one sentence and proposes candidates. Pure; must not throw. */
 export interface Finder {
   readonly id: string;
+  /**
+   * A cheap test that passes on every sentence where `find` can return a candidate: usually a word
+   * or digits that each of the finder's patterns must match. The extractor calls `find` only where
+   * the cue passes, so a sentence without a date (most of them) costs one test per finder. It
+   * must be a superset, never a guess: `find` gives the same answer with or without it.
+   * Case-insensitive patterns with the `u` flag also match "ſ" for "s" and the Kelvin sign for
+   * "k", so the cue of such a pattern needs `iu` too. No `g` or `y` flag: `test` would then move
+   * `lastIndex` and the next sentence would be tested from there.
+   */
+  readonly cue: RegExp;
   find(sentence: string): readonly Candidate[];
 }
 
-/** A rule that takes a sentence's candidates and returns a new list (filter, extend, drop). */
+/**
+ * A rule that takes a sentence's candidates and returns a new list (filter, extend, drop). It
+ * never makes a candidate from none: the extractor skips refiners on a sentence without candidates.
+ */
 export interface Refiner {
   readonly id: string;
   refine(sentence: string, candidates: readonly Candidate[]): readonly Candidate[];

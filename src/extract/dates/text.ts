@@ -16,6 +16,8 @@ export const MONTHS: Readonly<Record<string, number>> = {
 export const MONTH_NAME = 'January|February|March|April|May|June|July|August|September|October|November|December';
 /** Full names or abbreviations ("Sept.", "Oct"); use only where a year or day follows. */
 export const MONTH_NAME_OR_ABBR = `${MONTH_NAME}|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\\.?`;
+/** "Jan|Feb|...|Dec": every month name and abbreviation above starts with one of these (for cues). */
+export const MONTH_PREFIX = MONTH_NAME.split('|').map((name) => name.slice(0, 3)).join('|');
 
 export const WEEKDAYS: Readonly<Record<string, number>> = {
   sunday: 0, monday: 1, tuesday: 2, wednesday: 3, thursday: 4, friday: 5, saturday: 6,

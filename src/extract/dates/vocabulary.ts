@@ -48,6 +48,8 @@ export interface Vocabulary {
   readonly holidays: ReadonlyMap<string, Period & { readonly unit: 'day' }>;
   /** Alternation source (no groups) of the holiday names, longest first, either apostrophe. */
   readonly holidaySource: string;
+  /** The same for the last word of each name ("Day", "Eve", "Christmas"): whatever matches a name matches one. */
+  readonly holidayLastWordSource: string;
   /** Alternation source (no groups) of the holiday prepositions, first letter either case. */
   readonly holidayPrepositionSource: string;
 }
@@ -85,8 +87,12 @@ export const holidayKey = (name: string): string => name.trim().replace(/\s+/g, 
 
 const lowerSet = (words: readonly string[]): ReadonlySet<string> => new Set(words.map((w) => w.trim().toLowerCase()));
 
+/** Holiday names as written (case kept), longest first; an apostrophe may be written either way. */
+const holidayAlternation = (names: readonly string[]): string => alternation(names, true).replace(/'/g, "['’]");
+
 export function compileVocabulary(data: VocabularyData): Vocabulary {
   const futureSources = data.futureMarkers.map(phraseSource);
+  const holidayNames = Object.keys(data.holidays).map(holidayKey);
   return {
     // A never-matching pattern when the list is empty keeps callers simple.
     future: caseInsensitive(futureSources.length ? futureSources.join('|') : '(?!)'),
@@ -107,7 +113,8 @@ export function compileVocabulary(data: VocabularyData): Vocabulary {
         return [holidayKey(name), { unit: 'day', month, day: date }] as const;
       }),
     ),
-    holidaySource: alternation(Object.keys(data.holidays).map(holidayKey), true).replace(/'/g, "['’]"),
+    holidaySource: holidayAlternation(holidayNames),
+    holidayLastWordSource: holidayAlternation(holidayNames.map((name) => name.slice(name.lastIndexOf(' ') + 1))),
     holidayPrepositionSource: firstLetterEitherCase(data.holidayPrepositions) || '(?!)',
   };
 }

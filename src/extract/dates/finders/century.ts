@@ -8,8 +8,8 @@ import { type Candidate, type Finder } from '../model.js';
 import { matchAll, nameWordAfter } from '../text.js';
 
 const RULE = 'date.century';
-/** Cheap pre-test: a sentence without it cannot match, so the patterns below are skipped. */
-const CUE = /century/i;
+/** Both patterns end in "century"; `iu` as they have it. */
+const CUE = /century/iu;
 const ORDINALS: Readonly<Record<string, number>> = {
   first: 1, second: 2, third: 3, fourth: 4, fifth: 5, sixth: 6, seventh: 7, eighth: 8, ninth: 9, tenth: 10,
   eleventh: 11, twelfth: 12, thirteenth: 13, fourteenth: 14, fifteenth: 15, sixteenth: 16, seventeenth: 17,
@@ -28,8 +28,8 @@ function ordinalValue(text: string): number | null {
 
 export const century: Finder = {
   id: RULE,
+  cue: CUE,
   find(sentence) {
-    if (!CUE.test(sentence)) return [];
     const out: Candidate[] = [];
     for (const m of matchAll(STATED, sentence)) {
       const n = ordinalValue(m[1]!);

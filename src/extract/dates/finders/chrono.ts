@@ -22,7 +22,7 @@ import { Chrono, configuration, type ParsedResult } from 'chrono-node/en';
 
 type ParsedComponents = ParsedResult['start'];
 import { isValidYear, isValidYmd } from '../calendar.js';
-import { MONTH_NAME_OR_ABBR, WEEKDAY_NAME, capitalizedInside } from '../text.js';
+import { MONTH_NAME_OR_ABBR, MONTH_PREFIX, WEEKDAY_NAME, capitalizedInside } from '../text.js';
 import { calendar, open, stated, type CalendarExpr, type Candidate, type DateExpr, type Finder } from '../model.js';
 
 const RULE = 'date.chrono';
@@ -59,6 +59,15 @@ const MONTH_WORD = new RegExp(`\\b(?:${MONTH_NAME_OR_ABBR})`, 'i');
  * whose digits are all apart ("in 2004", "£5m") gives chrono nothing to find.
  */
 const NUMERIC_DATE = /\d[-./\s]\d/;
+/**
+ * Only a certain day and month make a candidate (toExpr), and chrono's strict parsers state a
+ * month only with a month word or in digits joined to digits: without either, chrono has nothing
+ * to give. Its patterns take a month word in any case and straight after a day ("5March 2004",
+ * "12mar2004", no word boundary), so the cue looks for the word's first three letters anywhere.
+ * chrono's patterns have no `u` flag, so `i` folds the same letters here as there. The masking
+ * below only turns a comma into a semicolon, which changes neither.
+ */
+const CUE = new RegExp(`${NUMERIC_DATE.source}|${MONTH_PREFIX}`, 'i');
 const ORDINAL_WORD = 'first|second|third|fourth|fifth|last';
 /**
  * "In November, first half profits..." and "On 5 March, first they met": chrono reads "November,
@@ -113,12 +122,9 @@ export function createChronoFinder(): Finder {
   const chrono = buildChrono();
   return {
     id: RULE,
+    // Most sentences fail it, and chrono costs as much as all other date finders together.
+    cue: CUE,
     find(sentence) {
-      // Only a certain day and month make a candidate (toExpr), and chrono's strict parsers state
-      // a month only with a month word or in digits joined to digits: without either, chrono has
-      // nothing to give. Most sentences have neither, and chrono costs as much as all other date
-      // finders together.
-      if (!NUMERIC_DATE.test(sentence) && !MONTH_WORD.test(sentence)) return [];
       let results: ParsedResult[];
       try {
         const masked = sentence.replace(MONTH_COMMA_ORDINAL, '$1;');

@@ -12,7 +12,7 @@ import { calendar, open, stated, type Candidate, type Finder } from '../model.js
 import { MONTH_NAME_OR_ABBR, YEAR, groupEnd, groupStart, matchAll, monthNumber, wordBefore } from '../text.js';
 
 const RULE = 'date.day-range';
-/** Cheap pre-test: a sentence without it cannot match, so the patterns below are skipped. */
+/** The pattern starts with a day in digits. */
 const CUE = /\d/;
 
 const DAY = '\\d{1,2}(?:st|nd|rd|th)?';
@@ -25,8 +25,8 @@ const dayOf = (text: string): number => parseInt(text, 10);
 
 export const dayRange: Finder = {
   id: RULE,
+  cue: CUE,
   find(sentence) {
-    if (!CUE.test(sentence)) return [];
     const out: Candidate[] = [];
     for (const m of matchAll(PATTERN, sentence)) {
       const month = monthNumber(m[5]!)!;

@@ -9,15 +9,15 @@ import { type Candidate, type Finder } from '../model.js';
 import { matchAll } from '../text.js';
 
 const RULE = 'date.decade';
-/** Cheap pre-test: a sentence without it cannot match, so the patterns below are skipped. */
+/** Both patterns end in a decade's digits, "1990s", "1990's" or "'90s": a digit, 0, s. */
 const CUE = /\d0['’]?s/;
 const FOUR_DIGITS = /(?:\b(?:[Tt]he)\s+)?(?:\b(?:[Ee]arly|[Mm]id|[Ll]ate)[\s-]+|\b[Mm]id-)?(?<![\p{N}.,])(1[0-9]|20)([0-9])0['’]?s\b/gu;
 const TWO_DIGITS = /\b[Tt]he\s+(?:(?:early|mid|late)[\s-]+|mid-)?['’]([0-9])0s\b/gu;
 
 export const decade: Finder = {
   id: RULE,
+  cue: CUE,
   find(sentence) {
-    if (!CUE.test(sentence)) return [];
     const out: Candidate[] = [];
     for (const m of matchAll(FOUR_DIGITS, sentence)) {
       out.push({ start: m.index, end: m.index + m[0].length, rule: RULE, expr: { kind: 'decade', decade: Number(`${m[1]}${m[2]}`) } });

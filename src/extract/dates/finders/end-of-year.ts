@@ -12,7 +12,7 @@ import { calendar, open, stated, type Candidate, type Finder, type YearRef } fro
 import { YEAR, matchAll } from '../text.js';
 
 const RULE = 'date.end-of-year';
-/** Cheap pre-test: a sentence without it cannot match, so the patterns below are skipped. */
+/** Both patterns have "of" between spaces ("the end of"); case-sensitive as they are. */
 const CUE = /\s+of\s/;
 
 const EDGE = '(beginning|start|end|close)';
@@ -23,8 +23,8 @@ const monthOf = (edge: string): number => (edge === 'end' || edge === 'close' ? 
 
 export const endOfYear: Finder = {
   id: RULE,
+  cue: CUE,
   find(sentence) {
-    if (!CUE.test(sentence)) return [];
     const out: Candidate[] = [];
     for (const m of matchAll(STATED, sentence)) {
       out.push({

@@ -8,8 +8,8 @@ import { calendar, open, stated, type Candidate, type Finder, type YearRef } fro
 import { YEAR, matchAll } from '../text.js';
 
 const RULE = 'date.half-year';
-/** Cheap pre-test: a sentence without it cannot match, so the patterns below are skipped. */
-const CUE = /half|H[12]/i;
+/** One pattern needs "half" (any case, `iu` as it has it), the other "H1" or "H2". */
+const CUE = /half|H[12]/iu;
 
 const NAMED = new RegExp(
   `(?:\\b([Tt]he)\\s+)?\\b(first|second|1st|2nd|latter)[\\s-]+half\\s+of\\s+` +
@@ -20,8 +20,8 @@ const CODE = new RegExp(`\\bH([12])\\s+${YEAR}`, 'gu');
 
 export const halfYear: Finder = {
   id: RULE,
+  cue: CUE,
   find(sentence) {
-    if (!CUE.test(sentence)) return [];
     const out: Candidate[] = [];
     for (const m of matchAll(NAMED, sentence)) {
       const half = /^(first|1st)$/i.test(m[2]!) ? 1 : 2;

@@ -11,12 +11,12 @@
 
 import { isValidYear } from '../calendar.js';
 import { calendar, open, stated, type CalendarExpr, type Candidate, type Direction, type Finder } from '../model.js';
-import { MONTH_NAME, MONTH_NAME_OR_ABBR, YEAR, groupEnd, groupStart, matchAll, monthNumber, nameWordBefore } from '../text.js';
+import { MONTH_NAME, MONTH_NAME_OR_ABBR, MONTH_PREFIX, YEAR, groupEnd, groupStart, matchAll, monthNumber, nameWordBefore } from '../text.js';
 import type { Vocabulary } from '../vocabulary.js';
 
 const RULE = 'date.month';
-/** Cheap pre-test: a sentence without it cannot match, so the patterns below are skipped. */
-const CUE = /Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec/;
+/** Every pattern names a month, case-sensitively, by a name or abbreviation that starts with a MONTH_PREFIX. */
+const CUE = new RegExp(MONTH_PREFIX);
 
 const WITH_YEAR = new RegExp(`\\b(${MONTH_NAME_OR_ABBR})(?:,?\\s+of|,)?\\s+${YEAR}`, 'gud');
 const RANGE = new RegExp(
@@ -39,8 +39,8 @@ export function createMonthFinder(v: Vocabulary): Finder {
   );
   return {
     id: RULE,
+    cue: CUE,
     find(sentence) {
-      if (!CUE.test(sentence)) return [];
       const out: Candidate[] = [];
       for (const m of matchAll(WITH_YEAR, sentence)) {
         out.push({ start: m.index, end: m.index + m[0].length, rule: RULE, expr: month(m[1]!, stated(Number(m[2]))) });

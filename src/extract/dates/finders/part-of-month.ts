@@ -9,8 +9,8 @@ import { calendar, open, stated, type Candidate, type Finder } from '../model.js
 import { MONTH_NAME, YEAR, matchAll, monthNumber } from '../text.js';
 
 const RULE = 'date.part-of-month';
-/** Cheap pre-test: a sentence without it cannot match, so the patterns below are skipped. */
-const CUE = /[Ee]arly|[Mm]id|[Ll]ate|\s+of\s/;
+/** Two patterns name a month in full, the third says "month"; all case-sensitively. */
+const CUE = new RegExp(`${MONTH_NAME}|month`);
 
 const MODIFIED = new RegExp(`\\b(?:[Ee]arly|[Mm]id|[Ll]ate)(?:\\s+|-)(${MONTH_NAME})\\b(?!\\s*\\p{N}{1,2}\\b)(?:,?\\s+${YEAR})?`, 'gu');
 const EDGE = new RegExp(
@@ -21,8 +21,8 @@ const RELATIVE = /\b[Tt]he\s+(?:very\s+)?(?:beginning|start|middle|end|close)\s+
 
 export const partOfMonth: Finder = {
   id: RULE,
+  cue: CUE,
   find(sentence) {
-    if (!CUE.test(sentence)) return [];
     const out: Candidate[] = [];
     for (const re of [MODIFIED, EDGE]) {
       for (const m of matchAll(re, sentence)) {

@@ -7,7 +7,7 @@ import { calendar, stated, type Candidate, type Finder } from '../model.js';
 import { YEAR, matchAll } from '../text.js';
 
 const RULE = 'date.part-of-year';
-/** Cheap pre-test: a sentence without it cannot match, so the patterns below are skipped. */
+/** Both patterns end in a four-digit year. */
 const CUE = /\d{4}/;
 
 const MODIFIED = new RegExp(`\\b(?:[Ee]arly|[Mm]id|[Ll]ate)(?:\\s+|-)${YEAR}`, 'gu');
@@ -15,8 +15,8 @@ const MIDDLE = new RegExp(`\\b[Tt]he\\s+middle\\s+of\\s+(?:the\\s+year\\s+)?${YE
 
 export const partOfYear: Finder = {
   id: RULE,
+  cue: CUE,
   find(sentence) {
-    if (!CUE.test(sentence)) return [];
     const out: Candidate[] = [];
     for (const re of [MODIFIED, MIDDLE]) {
       for (const m of matchAll(re, sentence)) {

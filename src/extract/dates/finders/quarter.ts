@@ -8,8 +8,8 @@ import { calendar, open, stated, type Candidate, type Finder, type YearRef } fro
 import { YEAR, matchAll } from '../text.js';
 
 const RULE = 'date.quarter';
-/** Cheap pre-test: a sentence without it cannot match, so the patterns below are skipped. */
-const CUE = /quarter|Q[1-4]/i;
+/** Two patterns need "quarter" (any case, `iu` as they have it), the other "Q1" to "Q4". */
+const CUE = /quarter|Q[1-4]/iu;
 
 const ORDINALS: Readonly<Record<string, number>> = {
   first: 1, '1st': 1, second: 2, '2nd': 2, third: 3, '3rd': 3, fourth: 4, '4th': 4, final: 4, last: 4,
@@ -31,8 +31,8 @@ function yearOf(m: RegExpExecArray, statedGroup: number, relativeGroup: number):
 
 export const quarter: Finder = {
   id: RULE,
+  cue: CUE,
   find(sentence) {
-    if (!CUE.test(sentence)) return [];
     const out: Candidate[] = [];
     for (const m of matchAll(NAMED, sentence)) {
       const ordinal = m[2]!.toLowerCase();

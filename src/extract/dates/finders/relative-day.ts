@@ -11,8 +11,12 @@ import { type Candidate, type Finder } from '../model.js';
 import { COUNT, capitalizedInside, countValue, matchAll } from '../text.js';
 
 const RULE = 'date.relative-day';
-/** Cheap pre-test: a sentence without it cannot match, so the patterns below are skipped. */
-const CUE = /yesterday|tomorrow|night|tonight|morning|afternoon|evening|today|ago/i;
+/**
+ * What each pattern must contain: "yesterday", "tomorrow", "night" ("last night", "tonight"),
+ * "this morning/afternoon/evening", "today" ("earlier today"), "days ago". `iu` as the patterns
+ * have it: with `u`, "ſ" matches "s" ("yeſterday"), which `/yesterday/i` alone would miss.
+ */
+const CUE = /yesterday|tomorrow|night|this\s+(?:morning|afternoon|evening)|today|days?\s+ago/iu;
 
 const PART = '(?:\\s+(?:morning|afternoon|evening|night)\\b)?';
 const FIXED: readonly (readonly [RegExp, number])[] = [
@@ -29,8 +33,8 @@ const AGO = new RegExp(`\\b(${COUNT})\\s+days?\\s+ago\\b`, 'giu');
 
 export const relativeDay: Finder = {
   id: RULE,
+  cue: CUE,
   find(sentence) {
-    if (!CUE.test(sentence)) return [];
     const out: Candidate[] = [];
     for (const [re, offset] of FIXED) {
       for (const m of matchAll(re, sentence)) {

@@ -8,8 +8,8 @@ import { type Candidate, type Finder } from '../model.js';
 import { COUNT, capitalizedInside, countValue, matchAll, wordBefore } from '../text.js';
 
 const RULE = 'date.relative-month';
-/** Cheap pre-test: a sentence without it cannot match, so the patterns below are skipped. */
-const CUE = /month/i;
+/** Both patterns need "month"; `iu` as they have it. */
+const CUE = /month/iu;
 
 const OFFSET: Readonly<Record<string, number>> = { this: 0, last: -1, next: 1 };
 const MONTH = /\b(?:(?:early|mid|late|earlier|later)[\s-]+)?(this|last|next)\s+month\b(?!-)/giu;
@@ -17,8 +17,8 @@ const AGO = new RegExp(`\\b(${COUNT})\\s+months?\\s+ago\\b`, 'giu');
 
 export const relativeMonth: Finder = {
   id: RULE,
+  cue: CUE,
   find(sentence) {
-    if (!CUE.test(sentence)) return [];
     const out: Candidate[] = [];
     for (const m of matchAll(MONTH, sentence)) {
       if (capitalizedInside(sentence, m.index)) continue;

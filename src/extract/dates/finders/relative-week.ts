@@ -11,8 +11,11 @@ import { type Candidate, type DateExpr, type Finder } from '../model.js';
 import { COUNT, capitalizedInside, countValue, matchAll, wordBefore } from '../text.js';
 
 const RULE = 'date.relative-week';
-/** Cheap pre-test: a sentence without it cannot match, so the patterns below are skipped. */
-const CUE = /week/i;
+/**
+ * Every pattern needs "week" ("weekend", "weeks ago"). `iu` as they have it: with `u`, the
+ * Kelvin sign matches "k", which `/week/i` alone would miss.
+ */
+const CUE = /week/iu;
 
 const OFFSET: Readonly<Record<string, number>> = { this: 0, last: -1, next: 1 };
 const WEEK = /\b(?:(?:earlier|later)\s+)?(this|last|next)\s+week(end)?\b(?!-)/giu;
@@ -22,8 +25,8 @@ const THE_WEEKEND = /\b(?:at|over|during)\s+(the\s+weekend)\b/gidu;
 
 export const relativeWeek: Finder = {
   id: RULE,
+  cue: CUE,
   find(sentence) {
-    if (!CUE.test(sentence)) return [];
     const out: Candidate[] = [];
     const push = (start: number, end: number, expr: DateExpr): void => {
       out.push({ start, end, rule: RULE, expr });

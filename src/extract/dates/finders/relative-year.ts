@@ -9,8 +9,8 @@ import { calendar, type Candidate, type Finder } from '../model.js';
 import { COUNT, capitalizedInside, countValue, matchAll, wordBefore } from '../text.js';
 
 const RULE = 'date.relative-year';
-/** Cheap pre-test: a sentence without it cannot match, so the patterns below are skipped. */
-const CUE = /year/i;
+/** Every pattern needs "year"; `iu` as they have it. */
+const CUE = /year/iu;
 
 const OFFSET: Readonly<Record<string, number>> = { this: 0, last: -1, next: 1 };
 const YEAR = /\b(?:(?:early|mid|late|earlier|later)[\s-]+)?(this|last|next)\s+year\b(?!-)/giu;
@@ -20,8 +20,8 @@ const AGO = new RegExp(`\\b(${COUNT})\\s+years?\\s+ago\\b`, 'giu');
 
 export const relativeYear: Finder = {
   id: RULE,
+  cue: CUE,
   find(sentence) {
-    if (!CUE.test(sentence)) return [];
     const out: Candidate[] = [];
     for (const m of matchAll(YEAR, sentence)) {
       if (capitalizedInside(sentence, m.index)) continue;

@@ -10,10 +10,14 @@ import { type Candidate, type Finder } from '../model.js';
 import { matchAll } from '../text.js';
 
 const RULE = 'date.same-day';
-/** Cheap pre-test: a sentence without it cannot match, so the patterns below are skipped. */
-const CUE = /day|date|morning|afternoon|evening|night/i;
 
 const PART = '(?:day|date|morning|afternoon|evening|night)';
+/**
+ * Every form has a part of the day right after same, that, very, following, next, previous or
+ * preceding ("the very same day", "that evening"), or has "day before" / "day after"; `iu` as the
+ * forms have it.
+ */
+const CUE = new RegExp(`(?:same|that|very|following|next|previous|preceding)\\s+${PART}|day\\s+(?:before|after)`, 'iu');
 /** "on the same day as the election", "the same day that...": anchored on the clause, not a date. */
 const NOT_COMPARED = '(?!\\s+(?:as|that|when)\\b)';
 const FORMS: readonly (readonly [RegExp, number])[] = [
@@ -27,8 +31,8 @@ const FORMS: readonly (readonly [RegExp, number])[] = [
 
 export const sameDay: Finder = {
   id: RULE,
+  cue: CUE,
   find(sentence) {
-    if (!CUE.test(sentence)) return [];
     const out: Candidate[] = [];
     for (const [re, offset] of FORMS) {
       for (const m of matchAll(re, sentence)) {

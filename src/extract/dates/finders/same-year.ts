@@ -9,8 +9,11 @@ import { type Candidate, type Finder } from '../model.js';
 import { matchAll } from '../text.js';
 
 const RULE = 'date.same-year';
-/** Cheap pre-test: a sentence without it cannot match, so the patterns below are skipped. */
-const CUE = /year/i;
+/**
+ * Every form has "year" right after same, that, following, previous or preceding ("the very same
+ * year", "that year"), or has "year before" / "year after"; `iu` as the forms have it.
+ */
+const CUE = /(?:same|that|following|previous|preceding)\s+year|year\s+(?:before|after)/iu;
 
 const FORMS: readonly (readonly [RegExp, number])[] = [
   [/\bthe\s+(?:very\s+)?same\s+year\b(?!s)(?!\s+(?:as|that|when)\b)/giu, 0],
@@ -23,8 +26,8 @@ const FORMS: readonly (readonly [RegExp, number])[] = [
 
 export const sameYear: Finder = {
   id: RULE,
+  cue: CUE,
   find(sentence) {
-    if (!CUE.test(sentence)) return [];
     const out: Candidate[] = [];
     for (const [re, offset] of FORMS) {
       for (const m of matchAll(re, sentence)) {

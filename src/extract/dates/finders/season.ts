@@ -13,8 +13,11 @@ import { calendar, open, stated, type Candidate, type Direction, type Finder, ty
 import { YEAR, groupStart, matchAll, nameWordAfter } from '../text.js';
 
 const RULE = 'date.season';
-/** Cheap pre-test: a sentence without it cannot match, so the patterns below are skipped. */
-const CUE = /spring|summer|autumn|fall|winter/i;
+/**
+ * Every pattern names a season. WITH_YEAR does in any case and with the `u` flag, which also reads
+ * "ſ" as "s" ("ſpring"), so the cue has `iu` too; the other patterns are case-sensitive.
+ */
+const CUE = /spring|summer|autumn|fall|winter/iu;
 
 const SEASONS: Readonly<Record<string, Season>> = { spring: 'SP', summer: 'SU', autumn: 'FA', fall: 'FA', winter: 'WI' };
 const WITH_YEAR = new RegExp(
@@ -34,11 +37,13 @@ const AFTER_PREPOSITION = new RegExp(
 
 export const season: Finder = {
   id: RULE,
+  cue: CUE,
   find(sentence) {
-    if (!CUE.test(sentence)) return [];
     const out: Candidate[] = [];
     const push = (start: number, end: number, word: string, direction: Direction | number): void => {
-      const code = SEASONS[word.toLowerCase()]!;
+      // WITH_YEAR's `iu` also matches "ſpring", which lower-cases to no key: skip it, not throw later.
+      const code = SEASONS[word.toLowerCase()];
+      if (!code) return;
       const year = typeof direction === 'number' ? stated(direction) : open(direction);
       out.push({ start, end, rule: RULE, expr: calendar({ unit: 'season', season: code }, year) });
     };

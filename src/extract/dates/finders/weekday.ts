@@ -13,8 +13,8 @@ import { WEEKDAYS, WEEKDAY_NAME, groupStart, isCapitalized, isSentenceStart, mat
 import type { Vocabulary } from '../vocabulary.js';
 
 const RULE = 'date.weekday';
-/** Cheap pre-test: a sentence without it cannot match, so the patterns below are skipped. */
-const CUE = /(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day/;
+/** Every weekday name ends in "day" (the pattern is case-sensitive). */
+const CUE = /day/;
 
 const PATTERN = new RegExp(
   `(?:\\b([Ll]ast|[Nn]ext|[Tt]his)\\s+)?\\b(${WEEKDAY_NAME})\\b(?!-)(?:\\s+(?:morning|afternoon|evening|night)\\b)?`,
@@ -36,8 +36,8 @@ function inName(sentence: string, index: number, v: Vocabulary): boolean {
 export function createWeekdayFinder(v: Vocabulary): Finder {
   return {
     id: RULE,
+    cue: CUE,
     find(sentence) {
-      if (!CUE.test(sentence)) return [];
       const out: Candidate[] = [];
       for (const m of matchAll(PATTERN, sentence)) {
         const modifier = m[1]?.toLowerCase();

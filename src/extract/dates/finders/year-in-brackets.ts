@@ -7,14 +7,14 @@ import { calendar, stated, type Candidate, type Finder } from '../model.js';
 import { groupEnd, groupStart, matchAll } from '../text.js';
 
 const RULE = 'date.year-in-brackets';
-/** Cheap pre-test: a sentence without it cannot match, so the patterns below are skipped. */
+/** The pattern needs a four-digit year. */
 const CUE = /\d{4}/;
 const PATTERN = /\((?:c\.\s*|circa\s+)?(1\d{3}|20\d{2})\)/gd;
 
 export const yearInBrackets: Finder = {
   id: RULE,
+  cue: CUE,
   find(sentence) {
-    if (!CUE.test(sentence)) return [];
     const out: Candidate[] = [];
     for (const m of matchAll(PATTERN, sentence)) {
       out.push({

@@ -13,7 +13,7 @@ import { YEAR, coordinatedYears, groupEnd, groupStart, matchAll, nameWordBefore,
 import { firstLetterEitherCase, type Vocabulary } from '../vocabulary.js';
 
 const RULE = 'date.year-modifier';
-/** Cheap pre-test: a sentence without it cannot match, so the patterns below are skipped. */
+/** Both patterns need a four-digit year. */
 const CUE = /\d{4}/;
 const POSSESSIVE = new RegExp(`${YEAR}['’]s\\b`, 'gud');
 
@@ -26,8 +26,8 @@ export function createYearModifierFinder(v: Vocabulary): Finder {
   );
   return {
     id: RULE,
+    cue: CUE,
     find(sentence) {
-      if (!CUE.test(sentence)) return [];
       const out: Candidate[] = [];
       const push = (m: RegExpExecArray): void => {
         const year = Number(m[1]);

@@ -11,7 +11,7 @@ import { expandYearEnd, groupEnd, groupStart, matchAll, quantityFollows, quantit
 import type { Vocabulary } from '../vocabulary.js';
 
 const RULE = 'date.year-range';
-/** Cheap pre-test: a sentence without it cannot match, so the patterns below are skipped. */
+/** Every pattern starts the range with a four-digit year. */
 const CUE = /\d{4}/;
 
 const START = '(?<![\\p{L}\\p{N}.,$£€¥#/-])(1\\d{3}|20\\d{2})';
@@ -36,8 +36,8 @@ export function createYearRangeFinder(v: Vocabulary): Finder {
   const res = patterns(v);
   return {
     id: RULE,
+    cue: CUE,
     find(sentence) {
-      if (!CUE.test(sentence)) return [];
       const out: Candidate[] = [];
       for (const re of res) {
         for (const m of matchAll(re, sentence)) {

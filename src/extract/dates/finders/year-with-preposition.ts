@@ -16,7 +16,7 @@ import {
 import type { Vocabulary } from '../vocabulary.js';
 
 const RULE = 'date.year-with-preposition';
-/** Cheap pre-test: a sentence without it cannot match, so the patterns below are skipped. */
+/** The pattern ends in a four-digit year. */
 const CUE = /\d{4}/;
 
 function pattern(v: Vocabulary): RegExp {
@@ -25,7 +25,7 @@ function pattern(v: Vocabulary): RegExp {
 
 export function createYearWithPrepositionFinder(v: Vocabulary): Finder {
   const re = pattern(v);
-  return { id: RULE, find: (sentence) => (CUE.test(sentence) ? find(sentence, re, v) : []) };
+  return { id: RULE, cue: CUE, find: (sentence) => find(sentence, re, v) };
 }
 
 function find(sentence: string, re: RegExp, v: Vocabulary): Candidate[] {
