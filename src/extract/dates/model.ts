@@ -60,6 +60,8 @@ export type DateExpr =
   /** "at the weekend": the nearest weekend, chosen like a weekday. */
   | { readonly kind: 'weekend'; readonly direction: Direction }
   | { readonly kind: 'relative-month'; readonly offset: number }
+  /** "this season" (0), "last season" (-1): a sporting season, no calendar period: never resolved. */
+  | { readonly kind: 'relative-season'; readonly offset: number }
   | { readonly kind: 'relative-quarter'; readonly offset: number }
   /** 0 = Sunday ... 6 = Saturday. */
   | { readonly kind: 'weekday'; readonly weekday: number; readonly direction: Direction }

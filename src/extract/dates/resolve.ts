@@ -347,7 +347,7 @@ function centuryResolution(c: number, inferred: boolean): Resolution {
 
 const GRANULARITY_OF_RELATIVE: Readonly<Record<string, DateGranularity>> = {
   'relative-day': 'day', 'relative-week': 'week', 'relative-weekend': 'week', weekend: 'week', 'relative-month': 'month',
-  'relative-quarter': 'quarter', 'relative-century': 'century', weekday: 'day',
+  'relative-quarter': 'quarter', 'relative-century': 'century', weekday: 'day', 'relative-season': 'season',
 };
 
 const YEAR_BEARING: ReadonlySet<DateGranularity> = new Set(['day', 'week', 'month', 'quarter', 'season', 'year']);
