@@ -341,6 +341,11 @@ describe('subjects named before the clause (invented articles)', () => {
 describe('decisions and agreed deals (invented articles)', () => {
   const found = (text: string) => kit.commitments(text).found.map((f) => [f.trigger, f.actorNames, f.action]);
 
+  it('"made the right decision to ...": the decision is the maker\'s, in a quotation the speaker\'s', () => {
+    expect(found('"I have made the right decision to retire," said Martin Johnson.')).toEqual([['decision', ['Martin Johnson'], 'retire']]);
+    expect(found('The Boeing board took a decision to close the plant.')).toEqual([['decision', ['Boeing'], 'close the plant']]);
+  });
+
   it('"X\'s decision to ..." and "a decision by X to ...": the action ends before the sentence\'s own verb', () => {
     expect(found('Boeing said its decision to close the plant was final.')).toEqual([['decision', ['Boeing'], 'close the plant']]);
     expect(found('A decision by Boeing to move its head office has angered unions.')).toEqual([['decision', ['Boeing'], 'move its head office']]);

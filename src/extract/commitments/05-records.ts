@@ -211,6 +211,10 @@ function directActors(input: SentenceInput, c: TriggerCandidate, reading: Action
       const ms = mentionsIn(c.triggerEnd, reading.clause.start);
       if (ms.length) return { actors: resolver.withAffiliation(uniq(ms.map((m) => m.entity))) };
     }
+    // "I have made the right decision to ...", "the board took a decision to ...": the subject of
+    // the verb that makes or takes it.
+    const made = /\b(?:made|make|makes|making|took|take|takes|taking|taken|reached|reach|reaches)\s+(?:the|a|an|this|that)\s+(?:[\p{L}-]+\s+){0,2}$/iu.exec(before);
+    if (made) subj = subjectBefore(ctx, s, abs(c.triggerStart - before.length + made.index), rules);
     const pron = /\b(his|her|their|its|our|my)\s+(?:party['’]s\s+)?(?:[\p{L}-]+\s+){0,2}$/iu.exec(before);
     if (pron) {
       if (/^(?:our|my)$/i.test(pron[1]!) && speaker) return { actors: speaker.actors, speaker };
