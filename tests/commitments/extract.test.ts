@@ -341,6 +341,12 @@ describe('subjects named before the clause (invented articles)', () => {
 describe('decisions and agreed deals (invented articles)', () => {
   const found = (text: string) => kit.commitments(text).found.map((f) => [f.trigger, f.actorNames, f.action]);
 
+  it('a pledge someone has is made whatever the condition around it ("if he fulfils his promise to ...")', () => {
+    expect(found('If Tony Blair wins and fulfils his promise to serve a full third term, he will stay.')).toEqual([['promise', ['Tony Blair'], 'serve a full third term']]);
+    // A condition on the deciding itself is no decision.
+    expect(found('If Boeing decided to close the plant, jobs would go.')).toEqual([]);
+  });
+
   it('"made the right decision to ...": the decision is the maker\'s, in a quotation the speaker\'s', () => {
     expect(found('"I have made the right decision to retire," said Martin Johnson.')).toEqual([['decision', ['Martin Johnson'], 'retire']]);
     expect(found('The Boeing board took a decision to close the plant.')).toEqual([['decision', ['Boeing'], 'close the plant']]);

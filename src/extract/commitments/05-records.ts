@@ -187,11 +187,14 @@ function directActors(input: SentenceInput, c: TriggerCandidate, reading: Action
   let subj: Subject = subjectBefore(ctx, s, abs(c.triggerStart), rules);
   // "If Wales decided to keep its assembly": a condition, not a decision; "a leak suggested Mr
   // Brown was ready to ...", "he believes voters are ready to ...": another's claim.
-  if (/^(?:if|unless|whether)$/.test(subj.opener) || subj.claim) return null;
+  // A pledge someone has ("if he fulfils his promise to ...") is made whatever the condition or
+  // hedge around it.
+  const possessed = c.rule.partOfSpeech === 'noun' && /(?:\b(?:his|her|their|its|our|my)|\p{L}['’]s)\s+(?:[\p{L}-]+\s+){0,2}$/iu.test(s.text.slice(Math.max(0, c.triggerStart - 80), c.triggerStart));
+  if ((/^(?:if|unless|whether)$/.test(subj.opener) && !possessed) || subj.claim) return null;
   // "He had been promised a game": the subject of a passive pledge receives it, and pledges nothing.
   // ("He is committed to ...", "they are promising to ..." are no passives.)
   if (/^(?:promised|pledged|guaranteed|assured|offered)$/i.test(s.text.slice(c.triggerStart, c.triggerEnd)) && /\b(?:be|been|being|am|is|are|was|were)\s+(?:\p{L}+ly\s+)?$/iu.test(s.text.slice(0, c.triggerStart))) return null;
-  if (subj.kind !== 'empty' && rules.blockers.test(s.text.slice(Math.max(0, subj.clauseStart - s.start - 30), subj.start - s.start).split(/\s+/).slice(-4).join(' '))) return null;
+  if (subj.kind !== 'empty' && !possessed && rules.blockers.test(s.text.slice(Math.max(0, subj.clauseStart - s.start - 30), subj.start - s.start).split(/\s+/).slice(-4).join(' '))) return null;
   let object: string | undefined;
   const extra: number[] = [];
   const mentionsIn = (from: number, to: number) => ctx.mentionsBetween(s.index, abs(from), abs(to));
