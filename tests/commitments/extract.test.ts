@@ -298,6 +298,11 @@ describe('the country a government minister speaks for (invented articles)', () 
     );
     expect(actorsOf(text, 'will')).toEqual(['Ian Lowry', 'United Kingdom']);
   });
+
+  it('a country named once, and none of its places, is a topic: the minister is listed alone', () => {
+    const text = article('Prime Minister Tony Blair spoke about the war in Iraq.', 'Prime Minister Tony Blair said: "We will fund new classes in every town."');
+    expect(actorsOf(text, 'will')).toEqual(['Tony Blair']);
+  });
 });
 
 describe('subjects named before the clause (invented articles)', () => {

@@ -178,6 +178,11 @@ export function buildContext(doc: SegmentedDocument, ents: EntityExtraction, rul
     }
   }
 
+  // A country named once, with no place of its own named, is as often a topic ("the war in Iraq",
+  // "a trip to China") as where the story is: its ministers are not read from it.
+  const homeCountry = homePlace === null ? null : ents.entities[homePlace]!.country;
+  const homeNamedOften = [...placeCount].reduce((n, [e, c]) => n + (ents.entities[e]!.country === homeCountry ? c : 0), 0) >= 2;
+
   const lastMention: DocumentContext['lastMention'] = (pos, sentence, sentences, accept) => {
     for (let si = sentence; si >= Math.max(0, sentence - sentences); si--) {
       const list = (mentionsBySentence[si] ?? []).filter((m) => m.end <= pos && accept(m));
@@ -199,7 +204,7 @@ export function buildContext(doc: SegmentedDocument, ents: EntityExtraction, rul
       const own = affiliations.get(e) ?? [];
       if (own.length) return own;
       const ent = ents.entities[e];
-      if (ent?.type === 'PERSON' && homePlace !== null && ent.roles.some((r) => GOVERNMENT_ROLE.test(r))) return [homePlace];
+      if (ent?.type === 'PERSON' && homePlace !== null && homeNamedOften && ent.roles.some((r) => GOVERNMENT_ROLE.test(r))) return [homePlace];
       return [];
     },
     homePlace,
