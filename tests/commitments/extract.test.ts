@@ -302,6 +302,9 @@ describe('the country a government minister speaks for (invented articles)', () 
   it('a country named once, and none of its places, is a topic: the minister is listed alone', () => {
     const text = article('Prime Minister Tony Blair spoke about the war in Iraq.', 'Prime Minister Tony Blair said: "We will fund new classes in every town."');
     expect(actorsOf(text, 'will')).toEqual(['Tony Blair']);
+    // England has no government: without the UK named, its minister is listed alone too.
+    const england = article('Adult literacy classes in England will double.', 'Skills minister Ian Lowry said: "We will fund new classes in every town in England."');
+    expect(actorsOf(england, 'will')).toEqual(['Ian Lowry']);
   });
 });
 

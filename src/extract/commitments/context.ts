@@ -178,10 +178,13 @@ export function buildContext(doc: SegmentedDocument, ents: EntityExtraction, rul
     }
   }
 
-  // A country named once, with no place of its own named, is as often a topic ("the war in Iraq",
-  // "a trip to China") as where the story is: its ministers are not read from it.
+  // Whom a minister of the story speaks for. Not a country named once, with none of its places
+  // named: that is as often a topic ("the war in Iraq", "a trip to China") as where the story is.
+  // Not England, which has no government of its own: a minister in a story about England that
+  // never names the UK is listed alone (tests/gold/README.md 6), though England may own its targets.
   const homeCountry = homePlace === null ? null : ents.entities[homePlace]!.country;
   const homeNamedOften = [...placeCount].reduce((n, [e, c]) => n + (ents.entities[e]!.country === homeCountry ? c : 0), 0) >= 2;
+  const ministersHome = homePlace !== null && homeNamedOften && ents.entities[homePlace]!.name !== 'England' ? homePlace : null;
 
   const lastMention: DocumentContext['lastMention'] = (pos, sentence, sentences, accept) => {
     for (let si = sentence; si >= Math.max(0, sentence - sentences); si--) {
@@ -204,7 +207,7 @@ export function buildContext(doc: SegmentedDocument, ents: EntityExtraction, rul
       const own = affiliations.get(e) ?? [];
       if (own.length) return own;
       const ent = ents.entities[e];
-      if (ent?.type === 'PERSON' && homePlace !== null && homeNamedOften && ent.roles.some((r) => GOVERNMENT_ROLE.test(r))) return [homePlace];
+      if (ent?.type === 'PERSON' && ministersHome !== null && ent.roles.some((r) => GOVERNMENT_ROLE.test(r))) return [ministersHome];
       return [];
     },
     homePlace,
