@@ -401,6 +401,14 @@ describe('quotations, fronted clauses and announced plans (invented articles)', 
     expect(found.map((f) => [f.trigger, f.action, f.actorNames])).toEqual([['will', 'open two border gates', ['Chansamone Chanyalath']]]);
   });
 
+  it('a quotation that opens right after someone\'s reported words is theirs, not the previous quotation\'s speaker\'s', () => {
+    const text = article(
+      '"We will cut red tape," Tory spokesman John Redwood said.',
+      'Lib Dem spokesman Ed Davey said there had been an explosion of agencies. "Liberal Democrats would abolish many of them."',
+    );
+    expect(actorsOf(text, 'would')).toEqual(['Ed Davey', 'Liberal Democrats']);
+  });
+
   it('"but" between two adjectives joins them; "and said" starts the next statement; "would add" is discourse', () => {
     const intro = 'Robert Kilroy-Silk launched Veritas in London on Monday.';
     const found = kit.commitments(article(intro, 'Mr Kilroy-Silk promised a "firm but fair" policy on immigration and said they hoped to contest most seats.')).found;

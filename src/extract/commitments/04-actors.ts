@@ -350,8 +350,17 @@ export class ActorResolver {
         if (m) return this.speakerOf([m.entity]);
       }
     }
-    // A quote that continues an earlier one (a new paragraph of the same speech).
     const earlier = this.ctx.quotes.filter((x) => x.end <= q.start && q.block - x.block <= 2).pop();
+    // A quote that opens right after someone's reported words goes on with them: "X said
+    // instead of ..., there had been ... . "For over two decades ..."".
+    const before = opening && opening.start === q.start ? sentences[opening.index - 1] : undefined;
+    if (before && before.block === q.block && (!earlier || earlier.end <= before.start)) {
+      for (const v of sayingVerbs(before, this.rules)) {
+        const sv = this.speakerOfVerb(before, v);
+        if (sv && this.ctx.entities.entities[sv.entity]?.type === 'PERSON') return sv;
+      }
+    }
+    // A quote that continues an earlier one (a new paragraph of the same speech).
     if (earlier) return this.quoteSpeaker(earlier);
     return null;
   }
