@@ -332,7 +332,14 @@ describe('subjects named before the clause (invented articles)', () => {
     expect(found('Microsoft says it is to build a new search engine.')).toEqual([['is to', ['Microsoft']]]);
   });
 
-    it('a date that opens the clause without a comma is no part of the subject; a date that is the subject stays', () => {
+    it('a place that describes a body is no actor beside it; a person\'s place stays, from the title', () => {
+    expect(actorsOf('US aircraft maker Boeing has agreed to pay a $1.5m fine.', 'agreed')).toEqual(['Boeing']);
+    expect(actorsOf("The UK's biggest brewer, Scottish & Newcastle, has agreed to buy a stake in a rival.", 'agreed')).toEqual(['Scottish & Newcastle']);
+    expect(actorsOf('US President George Bush has pledged to halve the deficit.', 'pledged')).toEqual(['George Bush', 'United States']);
+    expect(actorsOf('Vietnam and Boeing agreed to build a plant.', 'agreed')).toEqual(['Boeing', 'Vietnam']);
+  });
+
+  it('a date that opens the clause without a comma is no part of the subject; a date that is the subject stays', () => {
     const found = (text: string) => kit.commitments(text).found.map((f) => [f.trigger, f.actorNames]);
     expect(found('In 2002 Boeing and Airbus agreed to form a joint venture.')).toEqual([['agreed', ['Boeing', 'Airbus']]]);
     expect(found('Last year the Conservative Party decided to back the bill.')).toEqual([['decided', ['Conservative Party']]]);

@@ -284,9 +284,14 @@ function nounPhrase(
   const text = ctx.doc.clean.slice(start, end).trim();
   const inPhrase = mentionsHere.filter((m) => m.start >= start && m.end <= end && !insidePrepositionalPhrase(np, m));
   // "England captain Martin Johnson": the team in a player's title is not a subject beside them.
+  // "Australian building group James Hardie", "the UK's biggest brewer, S&N": a place that only
+  // describes the body after it is no subject either (a person's place comes back as the
+  // affiliation their title gives them).
   const mentions = inPhrase.filter((m, i) => {
     const next = inPhrase[i + 1];
-    return !(m.type !== 'PERSON' && next?.type === 'PERSON' && rules.playerRole.test(ctx.doc.clean.slice(m.end, next.start)));
+    if (m.type !== 'PERSON' && next?.type === 'PERSON' && rules.playerRole.test(ctx.doc.clean.slice(m.end, next.start))) return false;
+    const head = inPhrase.slice(i + 1).find((x) => x.type !== 'PLACE');
+    return !(m.type === 'PLACE' && head && !/\b(?:and|or|with|together)\b|&/i.test(ctx.doc.clean.slice(m.end, head.start)));
   });
   return { ...classify(text, mentions, rules), start, end, text, mentions, sayingVerb, clauseStart, opener, claim, nested };
 }
