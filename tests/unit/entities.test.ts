@@ -59,6 +59,10 @@ describe('organizations found by the words around them', () => {
 
   it('a body named inside another is its "of the Y" only when it ends the whole name', () => {
     expect(named('Savings of £336m at the Department for Culture Media and Sport were found.', 'ORG').map((e) => e.name)).toEqual(['Department for Culture Media and Sport']);
+    // A Y read from its shape is no body of its own; "Industry" is a head noun, so no person either.
+    const text = 'The Confederation of British Industry and the British Phonographic Industry (BPI) agreed. The BPI said so.';
+    expect(named(text, 'ORG').map((e) => e.name)).toEqual(['Confederation of British Industry', 'British Phonographic Industry']);
+    expect(named(text, 'PERSON')).toEqual([]);
   });
 
   it('an event with the shape of a body is not one ("Champions League")', () => {

@@ -70,8 +70,10 @@ const resolveOverlaps: Refiner = (cands, sentence) => {
     }
     const nested = clash.type === 'ORG' && c.start >= clash.start && c.end <= clash.end;
     // The Y of "X of the Y" ends where the whole name does ("Department for Culture Media and
-    // Sport" holds no "Culture Media").
-    if (nested && c.end === clash.end && /\s(?:of|for)\s+(?:the\s+)?$/.test(sentence.text.slice(clash.start, c.start)) && c.type === 'ORG') {
+    // Sport" holds no "Culture Media"), and is a body known by name ("General Staff of the Lao
+    // People's Army"), not one read from its shape ("Confederation of British Industry" holds no
+    // "British Industry").
+    if (nested && c.end === clash.end && /^(?:gazetteer|acronym)\./.test(c.rule) && /\s(?:of|for)\s+(?:the\s+)?$/.test(sentence.text.slice(clash.start, c.start)) && c.type === 'ORG') {
       if (!kept.some((k) => k !== clash && c.start < k.end && k.start < c.end)) kept.push(c);
     }
   }
