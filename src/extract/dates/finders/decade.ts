@@ -2,7 +2,8 @@
  * date.decade: "the 1990s", "the mid-1990s", "the early 1980s", "the 1990's", "the '90s".
  * The value is the TIMEX3 decade (`199`); early/mid/late keep the decade's value. The span starts
  * at "the" when it is there. A four-digit decade needs no article ("1980s pop"); the two-digit
- * form needs "the" and an apostrophe, because "in his 90s" is an age.
+ * form needs "the" and an apostrophe or early/mid/late ("the mid-90s"), because "in his 90s" is
+ * an age.
  */
 
 import { type Candidate, type Finder } from '../model.js';
@@ -12,7 +13,7 @@ const RULE = 'date.decade';
 /** Both patterns end in a decade's digits, "1990s", "1990's" or "'90s": a digit, 0, s. */
 const CUE = /\d0['’]?s/;
 const FOUR_DIGITS = /(?:\b(?:[Tt]he)\s+)?(?:\b(?:[Ee]arly|[Mm]id|[Ll]ate)[\s-]+|\b[Mm]id-)?(?<![\p{N}.,])(1[0-9]|20)([0-9])0['’]?s\b/gu;
-const TWO_DIGITS = /\b[Tt]he\s+(?:(?:early|mid|late)[\s-]+|mid-)?['’]([0-9])0s\b/gu;
+const TWO_DIGITS = /\b[Tt]he\s+(?:(?:(?:early|mid|late)[\s-]+|mid-)['’]?|['’])([0-9])0s\b/gu;
 
 export const decade: Finder = {
   id: RULE,

@@ -1,6 +1,6 @@
 /**
  * date.year-modifier: a year used as a modifier or possessive: "the 2005 election", "its 2003
- * performance", "2004's best-selling album".
+ * performance", "Labour's 1997 landslide", "2004's best-selling album".
  *
  * A year between a determiner and a capitalized word is part of a name and is not reported:
  * "the 2024 Vietnam-Laos High-Level Agreement", "the 2006 World Cup". The year belongs to the
@@ -16,6 +16,8 @@ const RULE = 'date.year-modifier';
 /** Both patterns need a four-digit year. */
 const CUE = /\d{4}/;
 const POSSESSIVE = new RegExp(`${YEAR}['’]s\\b`, 'gud');
+/** After a possessive: "Labour's 1997 landslide", "the party's 2005 manifesto". */
+const AFTER_POSSESSIVE = new RegExp(`\\p{L}['’]s?\\s+${YEAR}(?=\\s+\\p{Ll})`, 'gud');
 
 export function createYearModifierFinder(v: Vocabulary): Finder {
   const determiners = firstLetterEitherCase([...v.yearDeterminers]) || '(?!)';
@@ -47,6 +49,9 @@ export function createYearModifierFinder(v: Vocabulary): Finder {
       }
       for (const m of matchAll(POSSESSIVE, sentence)) {
         if (!nameWordBefore(sentence, groupStart(m, 1))) push(m);
+      }
+      for (const m of matchAll(AFTER_POSSESSIVE, sentence)) {
+        if (!quantityFollows(sentence, m.index + m[0].length, v)) push(m);
       }
       return out;
     },
