@@ -81,6 +81,13 @@ describe('people', () => {
     expect(entities('Chief executive Gerd Niebaum stepped down last week.')).toEqual([{ type: 'PERSON', name: 'Gerd Niebaum', aliases: [], roles: ['Chief executive'] }]);
   });
 
+  it('an occupation before a full name names a person whose given name is also a word ("musician Ray Charles")', () => {
+    const people = named('Jazz musician Ray Charles met documentary-maker Max Carlish and striker Didier Drogba.', 'PERSON');
+    expect(people.map((p) => [p.name, p.roles])).toEqual([['Ray Charles', ['musician']], ['Max Carlish', ['documentary-maker']], ['Didier Drogba', ['striker']]]);
+    // Only before a full name: "the singer said" names no one.
+    expect(named('The singer Prince said no.', 'PERSON')).toEqual([]);
+  });
+
   it('takes titles as roles, never as part of the name', () => {
     const people = named('Vietnamese Prime Minister Phạm Minh Chính hosted Lao Deputy Minister of National Defence and Chief of the General Staff of the Lao People’s Army (LPA), Lieut. Gen. Saichay Kommasith, in Hanoi on 5 March.', 'PERSON');
     expect(people.map((p) => p.name)).toEqual(['Phạm Minh Chính', 'Saichay Kommasith']);
