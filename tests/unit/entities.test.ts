@@ -28,6 +28,10 @@ describe('organizations found by the words around them', () => {
       ['ORG', 'FC Barcelona', ['Barcelona']],
       ['PLACE', 'Liverpool', []],
     ]);
+    // A city the story named as a club is the club again without a word of sport near it; after
+    // "in" it is still the place.
+    const again = 'Arsenal beat Bolton and Barcelona made a bid for the striker. He wants Barcelona to have these things. He grew up in Barcelona.';
+    expect(kit.entities(again).mentions.filter((m) => m.text === 'Barcelona').map((m) => m.type)).toEqual(['ORG', 'ORG', 'PLACE']);
     // No club named: not a sports story, even with "bid" and "deal" about.
     expect(entities('Barcelona made a bid for the summit and Liverpool signed the deal.').map((e) => [e.type, e.name])).toEqual([
       ['PLACE', 'Barcelona'],
