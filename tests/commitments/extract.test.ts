@@ -446,6 +446,10 @@ describe('quotations, fronted clauses and announced plans (invented articles)', 
     expect(kit.commitments(article(coach, 'Brian Kerr said China will provide difficult opposition.')).found).toEqual([]);
     const rivals = 'Labour launched its campaign in London on Monday.';
     expect(kit.commitments(article(rivals, 'A Labour spokesman said the Liberal Democrats would restrict access to higher education.')).found).toEqual([]);
+    // A party leader on another party's plans claims; on his own party's, he commits with it.
+    const howard = 'Tory leader Michael Howard spoke in London on Monday.';
+    expect(kit.commitments(article(howard, 'Michael Howard said the Labour Party would raise taxes.')).found).toEqual([]);
+    expect(actorsOf(article(howard, 'Michael Howard said the Conservative Party would cut taxes.'), 'would')).toEqual(['Conservative Party', 'Michael Howard']);
     const sale = kit.commitments(article('Egypt is selling state banks.', 'An Investment Ministry official said the Bank of Alexandria will be sold in 2005.')).found;
     expect(sale.map((f) => [f.trigger, f.actorNames])).toEqual([['will', ['Investment Ministry']]]);
   });

@@ -402,6 +402,12 @@ export function willMayCommit(input: SpeechInput, cueMatches: readonly { readonl
  * ("X said ... would"), before one (", X said"), or right after such a sentence (reported speech
  * goes on). Its verb must be an action, not a state or prediction ("will be hard", "will need").
  */
+/** Does `own` name a party other than the one the person is known to speak for? */
+function ofAnotherParty(ctx: DocumentContext, person: number, own: readonly number[]): boolean {
+  const parties = ctx.affiliation(person).filter((e) => ctx.isParty(e));
+  return parties.length > 0 && own.some((e) => ctx.isParty(e) && !parties.includes(e));
+}
+
 function reportedActors(input: SentenceInput, c: TriggerCandidate, reading: ActionReading): Resolved | null {
   const { ctx, resolver, rules, sentence: s } = input;
   const action = s.text.slice(reading.clause.start, reading.clause.end);
@@ -447,8 +453,9 @@ function reportedActors(input: SentenceInput, c: TriggerCandidate, reading: Acti
         if (passive && !same && people.length) actors = [...speaker.actors];
         else if (same) actors = [...new Set([...speaker.actors, ...own])];
         // "The Conservatives would ..., Michael Howard pledged": a politician on the party's
-        // policy counts with the party.
-        else if (!people.length && ctx.entities.entities[speaker.entity]?.type === 'PERSON' && own.some((e) => ctx.entities.entities[e]?.type === 'ORG')) actors = [speaker.entity, ...own];
+        // policy counts with the party; on another party's ("Tory leader Michael Howard said
+        // Labour would raise taxes") it is a claim, below.
+        else if (!people.length && ctx.entities.entities[speaker.entity]?.type === 'PERSON' && own.some((e) => ctx.entities.entities[e]?.type === 'ORG') && !ofAnotherParty(ctx, speaker.entity, own)) actors = [speaker.entity, ...own];
         // "An Investment Ministry official said the Bank of Alexandria will be sold": the speaker's plan.
         else if (passive) actors = [...speaker.actors];
         // Otherwise someone else's claim about a body or country ("Brian Kerr said China will
