@@ -267,7 +267,10 @@ export const CommitmentsFile = z.strictObject({
   urgingVerbs: Phrases,
   /** Words between a saying verb and a will-statement that make it a belief or another's claim ("expected", "claims"). */
   reportBlockers: Phrases,
-  /** Verbs after will/would that state a prediction, a state or a schedule, not a commitment ("be", "need", "visit"). */
+  /**
+   * Verbs after will/would that state a prediction, a state or a schedule, not a commitment ("be",
+   * "need", "visit"); a two-word entry is a verb with the word after it ("take place").
+   */
   nonCommitmentVerbs: Phrases,
   /** Verbs of a quantity's change or level: with a thing as subject ("sales will reach $5bn") a will-statement is a forecast. */
   forecastVerbs: Phrases,

@@ -268,6 +268,13 @@ describe('plans in the narrator\'s voice (invented articles)', () => {
 });
 
 describe('will-statements that are no plan (invented articles)', () => {
+  it('"will take place", "will take part" say what happens, like "will visit"; "will take action" is a plan', () => {
+    const said = (clause: string) => kit.commitments(`"${clause}," Tony Blair said.`).found.map((f) => f.action);
+    expect(said('The summit will take place in Hanoi next year')).toEqual([]);
+    expect(said('We will take part in the talks')).toEqual([]);
+    expect(said('We will take action on pensions')).toEqual(['take action on pensions']);
+  });
+
   it('"Without it we would ..." is a counterfactual; the same words without it are an intention', () => {
     const said = (clause: string) => `President Jacques Chirac spoke in Paris. "${clause}," he said of France.`;
     expect(kit.commitments(said('Without it we would pay far more for energy')).found).toEqual([]);

@@ -169,6 +169,8 @@ function mainVerb(parsed: ParsedSentence, text: string, reading: ActionReading, 
     }
   }
   const participle = isParticiple(parsed, reading.clause.start, words[i + 1] ?? '');
+  // A phrase listed as a verb ("take place": what happens, not what someone does) stands for it.
+  if (rules.nonCommitmentVerbs.has(`${verb} ${words[i + 1] ?? ''}`)) verb = `${verb} ${words[i + 1]}`;
   return { verb, passive: verb === 'be' && participle, participle, next: words[i + 1] ?? '' };
 }
 

@@ -36,7 +36,8 @@ function maySpeak(ctx: DocumentContext, s: Sentence, state: RecordState, rules: 
   const stated = (v: RegExpMatchArray) => {
     const verb = (v[1] ?? v[3] ?? '').toLowerCase();
     // "be" may start a passive ("would then be spent"): only a parse tells.
-    return !rules.nonCommitmentVerbs.has(verb) || verb === 'be';
+    if (verb === 'be') return true;
+    return !rules.nonCommitmentVerbs.has(verb) && !(v[2] && rules.nonCommitmentVerbs.has(`${verb} ${v[2].toLowerCase()}`));
   };
   if (verbs.length && !verbs.some(stated) && !/\bgoing\s+to\b|\b(?:is|are)\s+to\b/i.test(s.text)) return false;
   if (/["“”]/.test(s.text) || ctx.quoteAt(s.start) || ctx.quoteAt(s.end - 1)) return true;
