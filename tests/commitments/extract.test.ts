@@ -268,6 +268,14 @@ describe('plans in the narrator\'s voice (invented articles)', () => {
 });
 
 describe('will-statements that are no plan (invented articles)', () => {
+  it('an inverted condition ("should X decide to"), a feeling ("would be frustrated") and a forecast about "our" thing are no plans', () => {
+    expect(kit.commitments('Leicester will not rush a bid should Andy Farrell decide to switch codes.').found.filter((f) => f.trigger === 'decide')).toEqual([]);
+    const said = (clause: string) => kit.commitments(`"${clause}," Tony Blair said.`).found.map((f) => f.action);
+    expect(said('If the trains ran late, users would be frustrated')).toEqual([]);
+    expect(said('Our season would improve considerably')).toEqual([]);
+    expect(said('Our party would cut taxes')).toEqual(['cut taxes']);
+  });
+
   it('"will take place", "will take part" say what happens, like "will visit"; "will take action" is a plan', () => {
     const said = (clause: string) => kit.commitments(`"${clause}," Tony Blair said.`).found.map((f) => f.action);
     expect(said('The summit will take place in Hanoi next year')).toEqual([]);

@@ -193,6 +193,8 @@ function directActors(input: SentenceInput, c: TriggerCandidate, reading: Action
   // hedge around it.
   const possessed = c.rule.partOfSpeech === 'noun' && /(?:\b(?:his|her|their|its|our|my)|\p{L}['’]s)\s+(?:[\p{L}-]+\s+){0,2}$/iu.test(s.text.slice(Math.max(0, c.triggerStart - 80), c.triggerStart));
   if ((/^(?:if|unless|whether)$/.test(subj.opener) && !possessed) || subj.claim) return null;
+  // "... should Mourinho decide to call up a replacement": an inverted condition.
+  if (subj.kind !== 'empty' && /\bshould\s+$/i.test(s.text.slice(0, subj.start - s.start))) return null;
   // "He had been promised a game": the subject of a passive pledge receives it, and pledges nothing.
   // ("He is committed to ...", "they are promising to ..." are no passives.)
   if (/^(?:promised|pledged|guaranteed|assured|offered)$/i.test(s.text.slice(c.triggerStart, c.triggerEnd)) && /\b(?:be|been|being|am|is|are|was|were)\s+(?:\p{L}+ly\s+)?$/iu.test(s.text.slice(0, c.triggerStart))) return null;
@@ -422,6 +424,8 @@ function reportedActors(input: SentenceInput, c: TriggerCandidate, reading: Acti
   let actors: number[] = [];
   // "I will be criticised": a first person that undergoes something commits to nothing.
   if (subj.kind === 'first-person' && passive) return null;
+  // "Our season would improve considerably": a thing of ours whose level changes is a forecast.
+  if (subj.kind === 'first-person' && /^(?:our|my)\s/i.test(subj.text) && !passive && rules.forecastVerbs.has(verb)) return null;
   switch (kind) {
     case 'first-person':
     case 'there':
