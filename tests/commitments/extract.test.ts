@@ -341,6 +341,13 @@ describe('subjects named before the clause (invented articles)', () => {
     expect(found('Coach Eddie Jones said: "Our focus is on that game and we\'ll worry about Ireland later."')).toEqual([]);
   });
 
+  it('a modal after "and" and a name starts a clause of its own; after "and" and a noun it does not', () => {
+    const text = article('The Labour Party and the Conservative Party published their plans on Monday.', 'The Labour Party has announced plans to help buyers and the Conservative Party would extend right-to-buy schemes.');
+    expect(kit.commitments(text).found.filter((f) => f.trigger === 'would').map((f) => f.actorNames)).not.toContainEqual(['Labour Party']);
+    const funds = kit.commitments('The bulk of the £35bn saved by tackling bureaucracy and waste will go back into schools, Michael Howard said.').found;
+    expect(funds.map((f) => f.trigger)).toEqual(['will']);
+  });
+
   it('an attribution between commas is no subject: "The idea, says BT, is to ..." names no one', () => {
     const found = (text: string) => kit.commitments(text).found.map((f) => [f.trigger, f.actorNames]);
     expect(found('The idea, says Microsoft, is to build a new search engine.')).toEqual([]);

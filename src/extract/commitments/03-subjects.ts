@@ -270,7 +270,12 @@ function nounPhrase(
     }
     const before = chain[chain.length - 1 - near.length];
     const objectOfPreposition = !!before && before.pos === 'ADP';
-    if (near.length && near.some((t) => t.pos !== 'DET' && t.pos !== 'ADP') && !objectOfPreposition && finite) {
+    // "Labour announced plans to help buyers and the Tories would extend ...": a modal after
+    // "and" + a name or a pronoun starts a clause of its own.
+    // Not when "and" joins two nouns ("saved by tackling bureaucracy and inefficient systems will").
+    const coordinatedModal =
+      before?.pos === 'CCONJ' && /^(?:will|would|shall|wo|'ll|’ll)\b/i.test(ctx.doc.clean.slice(pos, pos + 6)) && (near.some(inMention) || (near.length === 1 && near[0]!.pos === 'PRON'));
+    if (near.length && near.some((t) => t.pos !== 'DET' && t.pos !== 'ADP') && !objectOfPreposition && (finite || coordinatedModal)) {
       np.splice(0, np.length, ...near);
       // "... would be levied and licences would be removed": a coordinated clause, not a nested one.
       nested = !before || !(before.pos === 'CCONJ' || before.text === ',');
