@@ -52,6 +52,12 @@ describe('modalities, with real sentences from the sample articles', () => {
     expect(signed[0]!.end).toBe(signed[1]!.end);
   });
 
+  it('signed: a signing after "in", "of", "on the verge of" is not done yet', () => {
+    expect(kit.commitments('Arsenal are interested in signing Thierry Henry.').found).toEqual([]);
+    expect(kit.commitments('Defender Sol Campbell is on the verge of signing a new deal with Arsenal.').found).toEqual([]);
+    expect(kit.commitments('Defender Sol Campbell has signed a new deal with Arsenal.').found.map((f) => f.trigger)).toEqual(['signed']);
+  });
+
   it('signed: a passive signing names the signers after "by" and the document before', () => {
     const text = sampleParagraphs('001_4785fa3551a2d649.txt', 'Deputy Ministers Hoang Xuan Chien', 'Working minutes were signed');
     const c = kit.commitments(text).found.find((f) => f.rule === 'commit.sign.passive')!;

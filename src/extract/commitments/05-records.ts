@@ -130,6 +130,8 @@ export function staticGate(parsed: ParsedSentence, text: string, c: TriggerCandi
   if (c.rule.needsAmount && !amount) return null;
   // "called on nations to commit ...", "wants X to pledge ...": urging others is no commitment.
   if (rules.urgedBefore.test(text.slice(Math.max(0, c.triggerStart - 120), c.triggerStart))) return null;
+  // "interested in signing Farrell", "close to signing", "talk of signing": a signing not (yet) done.
+  if (c.rule.modality === 'signed' && /ing$/i.test(text.slice(c.triggerStart, c.triggerEnd)) && /\b(?:in|of|about|on|for|at|to|towards|without|before)\s+$/i.test(text.slice(0, c.triggerStart))) return null;
   if (c.rule.needsPlan && !rules.planNouns.test(clauseText.split(/\s+/).slice(0, 6).join(' '))) return null;
   if (target && c.rule.partOfSpeech === 'any' && rules.staleTarget.test(text.slice(0, c.triggerStart))) return null;
   // "promises to be the best yet": a prediction, not an action.
