@@ -287,6 +287,10 @@ describe('will-statements that are no plan (invented articles)', () => {
     expect(said('The summit will take place in Hanoi next year')).toEqual([]);
     expect(said('We will take part in the talks')).toEqual([]);
     expect(said('We will take action on pensions')).toEqual(['take action on pensions']);
+    // Quotes around the verb and "no doubt" before it do not hide it.
+    expect(said('We would \'love\' to do another series')).toEqual([]);
+    expect(said('The chancellor will no doubt tell us how well the economy is doing')).toEqual([]);
+    expect(said('I shall miss him')).toEqual([]);
   });
 
   it('"Without it we would ..." is a counterfactual; the same words without it are an intention', () => {

@@ -154,9 +154,15 @@ export function staticGate(parsed: ParsedSentence, text: string, c: TriggerCandi
 /** The main verb of a will-statement's action, after "not", adverbs and "continue to". */
 function mainVerb(parsed: ParsedSentence, text: string, reading: ActionReading, rules: CompiledRules): { verb: string; passive: boolean; participle: boolean; next: string } | null {
   const action = text.slice(reading.clause.start, reading.clause.end);
-  const words = action.toLowerCase().split(/[\s,]+/).filter(Boolean);
+  // Words without the quotes around them: 'would "love" to' is 'would love to'.
+  const words = action.toLowerCase().split(/[\s,]+/).map((w) => w.replace(/^["'“‘]+|["'”’]+$/gu, '')).filter(Boolean);
   let i = 0;
-  while (i < words.length && (/^(?:not|never|also|then|still|now|soon|only|far|and|away|more|most|than|at|the|very|least|rightly|eventually|initially|immediately|quite|probably|maybe|perhaps|always|ever|even|just|already|instead|first|yet|indeed|however|therefore|thus|certainly|surely|again)$/.test(words[i]!) || /ly$/.test(words[i]!))) i++;
+  const adverb = (w: string) => /^(?:not|never|also|then|still|now|soon|only|far|and|away|more|most|than|at|the|very|least|rightly|eventually|initially|immediately|quite|probably|maybe|perhaps|always|ever|even|just|already|instead|first|yet|indeed|however|therefore|thus|certainly|surely|again)$/.test(w) || /ly$/.test(w);
+  for (;;) {
+    if (i < words.length && adverb(words[i]!)) i++;
+    else if (words[i] === 'no' && words[i + 1] === 'doubt') i += 2;
+    else break;
+  }
   // "will most likely end up": a hedge after the modal makes it a prediction.
   if (words.slice(0, i).some((w) => rules.blockers.test(w))) return null;
   if (words[i] === 'continue' && words[i + 1] === 'to') i += 2;
