@@ -440,6 +440,11 @@ describe('quotations, fronted clauses and announced plans (invented articles)', 
     expect(found.map((f) => [f.trigger, f.action, f.actorNames])).toEqual([['will', 'open two border gates', ['Chansamone Chanyalath']]]);
   });
 
+  it('the speaker before a relative clause that holds another ("X, who ... which beat France, added:") is X', () => {
+    const text = article('Prop Duncan Bell trained with England on Monday.', 'Duncan Bell, who played in the side which beat France last week, added: "I intend to play my heart out for my country."');
+    expect(actorsOf(text, 'intend')).toEqual(['Duncan Bell']);
+  });
+
   it('a quotation that opens right after someone\'s reported words is theirs, not the previous quotation\'s speaker\'s', () => {
     const text = article(
       '"We will cut red tape," Tory spokesman John Redwood said.',

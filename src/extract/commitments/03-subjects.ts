@@ -100,7 +100,19 @@ function clauseSubject(ctx: DocumentContext, s: Sentence, toks: readonly Token[]
   let opener = '';
   let claim = false;
   const skipped: [number, number][] = [];
-  for (let i = toks.length - 1; i >= 0; i--) {
+  let last = toks.length - 1;
+  // "Bell, who featured in the side which beat France, added": a relative clause that ends right
+  // before the verb is skipped whole, with any relative clause inside it.
+  if (toks[last]?.text === ',') {
+    for (let j = last - 1; j > 0 && toks[j]!.text !== ','; j--) {
+      if (RELATIVE.test(toks[j]!.text) && toks[j - 1]!.text === ',') {
+        skipped.push([toks[j - 1]!.start, toks[last]!.end]);
+        last = j - 2;
+        break;
+      }
+    }
+  }
+  for (let i = last; i >= 0; i--) {
     const t = toks[i]!;
     const w = t.text.toLowerCase();
     // Punctuation ends the clause; a quote mark only where speech starts or ends, not around a
