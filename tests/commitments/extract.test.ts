@@ -324,6 +324,11 @@ describe('the country a government minister speaks for (invented articles)', () 
     expect(actorsOf(text, 'will')).toEqual(['Ian Lowry', 'United Kingdom']);
   });
 
+  it('a place and a name joined by a comma alone are no title: "a win over France, Woodward said"', () => {
+    const text = article('Coach Clive Woodward spoke on Monday.', 'After a win over France, Clive Woodward said: "I intend to use the Six Nations as the benchmark."');
+    expect(actorsOf(text, 'intend')).toEqual(['Clive Woodward']);
+  });
+
   it('a country named once, and none of its places, is a topic: the minister is listed alone', () => {
     const text = article('Prime Minister Tony Blair spoke about the war in Iraq.', 'Prime Minister Tony Blair said: "We will fund new classes in every town."');
     expect(actorsOf(text, 'will')).toEqual(['Tony Blair']);

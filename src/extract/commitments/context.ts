@@ -229,11 +229,16 @@ export function buildContext(doc: SegmentedDocument, ents: EntityExtraction, rul
 /** Only title-like words (names, nouns, adjectives, "of", punctuation) between two offsets. */
 function joinedByTitle(tokens: readonly Token[], from: number, to: number): boolean {
   if (to - from > 160) return false;
+  let words = 0;
+  let marks = 0;
   for (const t of tokens) {
     if (t.start < from || t.end > to) continue;
     if (t.pos === 'ADP' && TITLE_ADP.has(t.text.toLowerCase())) continue;
     if (!TITLE_POS.has(t.pos)) return false;
     if (t.pos === 'PUNCT' && !/^[,()'’.]$/.test(t.text)) return false;
+    if (t.pos === 'PUNCT') marks++;
+    else words++;
   }
-  return true;
+  // "a humiliation of France, Woodward believes": a comma alone joins no title.
+  return words > 0 || marks === 0;
 }
