@@ -409,17 +409,17 @@ export function willMayCommit(input: SpeechInput, cueMatches: readonly { readonl
   );
 }
 
-/**
- * A will-statement counts when the actor says it: in a quotation of theirs, after a saying verb
- * ("X said ... would"), before one (", X said"), or right after such a sentence (reported speech
- * goes on). Its verb must be an action, not a state or prediction ("will be hard", "will need").
- */
 /** Does `own` name a party other than the one the person is known to speak for? */
 function ofAnotherParty(ctx: DocumentContext, person: number, own: readonly number[]): boolean {
   const parties = ctx.affiliation(person).filter((e) => ctx.isParty(e));
   return parties.length > 0 && own.some((e) => ctx.isParty(e) && !parties.includes(e));
 }
 
+/**
+ * A will-statement counts when the actor says it: in a quotation of theirs, after a saying verb
+ * ("X said ... would"), before one (", X said"), or right after such a sentence (reported speech
+ * goes on). Its verb must be an action, not a state or prediction ("will be hard", "will need").
+ */
 function reportedActors(input: SentenceInput, c: TriggerCandidate, reading: ActionReading): Resolved | null {
   const { ctx, resolver, rules, sentence: s } = input;
   const action = s.text.slice(reading.clause.start, reading.clause.end);
