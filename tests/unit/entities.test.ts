@@ -92,6 +92,10 @@ describe('people', () => {
     expect(named('The singer Prince said no.', 'PERSON')).toEqual([]);
   });
 
+  it('a hyphenated given name is one when each part is ("Anna-Lena")', () => {
+    expect(named('In the final Anna-Lena Groenefeld beat her rival in straight sets.', 'PERSON').map((p) => p.name)).toEqual(['Anna-Lena Groenefeld']);
+  });
+
   it('takes titles as roles, never as part of the name', () => {
     const people = named('Vietnamese Prime Minister Phạm Minh Chính hosted Lao Deputy Minister of National Defence and Chief of the General Staff of the Lao People’s Army (LPA), Lieut. Gen. Saichay Kommasith, in Hanoi on 5 March.', 'PERSON');
     expect(people.map((p) => p.name)).toEqual(['Phạm Minh Chính', 'Saichay Kommasith']);

@@ -154,6 +154,13 @@ export function expandMacros(pattern: string, orgHeads: readonly string[]): stri
     .replaceAll('{OrgHead}', alternation(orgHeads));
 }
 
+/** Given names; a hyphenated one ("Jean-Pierre", "Mary-Kate") is one when each part is. */
+class GivenNames extends Set<string> {
+  override has(word: string): boolean {
+    return super.has(word) || (word.includes('-') && word.split('-').every((part) => part.length > 1 && super.has(part)));
+  }
+}
+
 export function buildLexicon(rules: {
   readonly titles: TitlesRules;
   readonly places: PlacesRules;
@@ -202,7 +209,7 @@ export function buildLexicon(rules: {
   const titleChain = new RegExp(`${one}(?:,?\\s+(?:and\\s+(?:${NAME_WORD}\\s+){0,2})?${one})*`, 'uy');
   const title = new RegExp(one, 'gu');
 
-  const givenNames = new Set<string>();
+  const givenNames = new GivenNames();
   const familyNames = new Set<string>();
   const commonWords = new Set<string>();
   const roleNouns = new Set<string>(rules.namePatterns.roleNouns);
