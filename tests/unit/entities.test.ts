@@ -92,6 +92,11 @@ describe('people', () => {
     expect(named('The singer Prince said no.', 'PERSON')).toEqual([]);
   });
 
+  it('letters after a name ("QC", "OBE") mark a person and are no part of the name', () => {
+    const people = named('The chairman of the Bar Council, Guy Mansfield QC, has warned of a risk. Magnate William Haughey OBE gave money.', 'PERSON');
+    expect(people.map((p) => [p.name, p.roles])).toEqual([['Guy Mansfield', ['QC']], ['William Haughey', ['OBE']]]);
+  });
+
   it('a hyphenated given name is one when each part is ("Anna-Lena")', () => {
     expect(named('In the final Anna-Lena Groenefeld beat her rival in straight sets.', 'PERSON').map((p) => p.name)).toEqual(['Anna-Lena Groenefeld']);
   });

@@ -330,6 +330,24 @@ export const findSpeakers: Finder = (sentence, lexicon) => {
 
 const NAME_RUN = `${NAME_WORD}(?:\\s+${NAME_WORD}){1,2}`;
 
+/** "Guy Mansfield QC", "Ann Smith MP", "Bob Geldof KBE": letters after a name are a person's. */
+export const findPostNominalPeople: Finder = (sentence, lexicon) => {
+  const out: Candidate[] = [];
+  // Not "Begg's Labour MP Roger Smith": letters before a name are a title of that name.
+  const re = new RegExp(`(?<![\\p{L}\\p{N}'’-])(${NAME_RUN}),?\\s+(QC|KC|MP|MEP|MSP|OBE|MBE|CBE|KBE)(?![\\p{L}\\p{N}])(?!\\s+\\p{Lu})`, 'gu');
+  for (const m of sentence.text.matchAll(re)) {
+    if (/['’]s\b/u.test(m[1]!)) continue;
+    // Past a leading word that is no given name ("Magnate William Haughey OBE"); the letters vouch
+    // for a first name that is also a word ("Guy Mansfield QC").
+    const run = narrowRun(m[1]!, lexicon);
+    const name = trimPersonName(run.name, lexicon);
+    if (!plausiblePersonName(name, lexicon, { commonFirstWord: true })) continue;
+    const start = m.index + run.offset;
+    out.push({ type: 'PERSON', start, end: start + name.length, rule: 'person.post-nominal', roles: [m[2]!], priority: 4 });
+  }
+  return out;
+};
+
 /** "political editor John Sergeant", "Tory leader Michael Howard": a role noun right before a name. */
 export const findRoleNounPeople: Finder = (sentence, lexicon) => {
   const out: Candidate[] = [];
@@ -412,6 +430,7 @@ export const SENTENCE_FINDERS: readonly Finder[] = [
   findGivenNamePeople,
   findFamilyNamePeople,
   findDemonymPeople,
+  findPostNominalPeople,
   findAppositivePeople,
   findSpeakers,
 ];
