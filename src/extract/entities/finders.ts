@@ -330,12 +330,13 @@ export const findSpeakers: Finder = (sentence, lexicon) => {
 
 const NAME_RUN = `${NAME_WORD}(?:\\s+${NAME_WORD}){1,2}`;
 
+/** A name and the letters after it; not "Begg's Labour MP Roger Smith", where they are a title of the next name. */
+const POST_NOMINAL = new RegExp(`(?<![\\p{L}\\p{N}'’-])(${NAME_RUN}),?\\s+(QC|KC|MP|MEP|MSP|OBE|MBE|CBE|KBE)(?![\\p{L}\\p{N}])(?!\\s+\\p{Lu})`, 'gu');
+
 /** "Guy Mansfield QC", "Ann Smith MP", "Bob Geldof KBE": letters after a name are a person's. */
 export const findPostNominalPeople: Finder = (sentence, lexicon) => {
   const out: Candidate[] = [];
-  // Not "Begg's Labour MP Roger Smith": letters before a name are a title of that name.
-  const re = new RegExp(`(?<![\\p{L}\\p{N}'’-])(${NAME_RUN}),?\\s+(QC|KC|MP|MEP|MSP|OBE|MBE|CBE|KBE)(?![\\p{L}\\p{N}])(?!\\s+\\p{Lu})`, 'gu');
-  for (const m of sentence.text.matchAll(re)) {
+  for (const m of sentence.text.matchAll(POST_NOMINAL)) {
     if (/['’]s\b/u.test(m[1]!)) continue;
     // Past a leading word that is no given name ("Magnate William Haughey OBE"); the letters vouch
     // for a first name that is also a word ("Guy Mansfield QC").
