@@ -118,6 +118,20 @@ export function capitalizedInside(text: string, index: number): boolean {
   return isCapitalized(text.slice(index, index + 1)) && !isSentenceStart(text, index) && !/:\s*["“‘']?\s*$/u.test(text.slice(Math.max(0, index - 4), index));
 }
 
+/** How many periods "this", "last" and "next" count from the publication date's. */
+const DEICTIC_OFFSET: Readonly<Record<string, number>> = { this: 0, last: -1, next: 1 };
+
+/**
+ * Matches of a "this/last/next <period>" pattern whose group 1 is the deictic word, each with the
+ * offset it gives; not inside a capitalized name, and not after "the" ("the next month", "the
+ * last year" are durations).
+ */
+export function deicticMatches(pattern: RegExp, text: string): { readonly m: RegExpExecArray; readonly offset: number }[] {
+  return matchAll(pattern, text)
+    .filter((m) => !capitalizedInside(text, m.index) && wordBefore(text, m.index)?.word.toLowerCase() !== 'the')
+    .map((m) => ({ m, offset: DEICTIC_OFFSET[m[1]!.toLowerCase()]! }));
+}
+
 /** The number ending at `index` counts something: "in 2000 homes", "2000 per cent". */
 export function quantityFollows(text: string, index: number, vocabulary: Vocabulary): boolean {
   const rest = text.slice(index, index + 12);

@@ -5,13 +5,12 @@
  */
 
 import { type Candidate, type Finder } from '../model.js';
-import { COUNT, capitalizedInside, countValue, matchAll, wordBefore } from '../text.js';
+import { COUNT, countValue, deicticMatches, matchAll } from '../text.js';
 
 const RULE = 'date.relative-month';
 /** Both patterns need "month"; `iu` as they have it. */
 const CUE = /month/iu;
 
-const OFFSET: Readonly<Record<string, number>> = { this: 0, last: -1, next: 1 };
 const MONTH = /\b(?:(?:early|mid|late|earlier|later)[\s-]+)?(this|last|next)\s+month\b(?!-)/giu;
 const AGO = new RegExp(`\\b(${COUNT})\\s+months?\\s+ago\\b`, 'giu');
 
@@ -20,10 +19,7 @@ export const relativeMonth: Finder = {
   cue: CUE,
   find(sentence) {
     const out: Candidate[] = [];
-    for (const m of matchAll(MONTH, sentence)) {
-      if (capitalizedInside(sentence, m.index)) continue;
-      if (wordBefore(sentence, m.index)?.word.toLowerCase() === 'the') continue;
-      const offset = OFFSET[m[1]!.toLowerCase()]!;
+    for (const { m, offset } of deicticMatches(MONTH, sentence)) {
       out.push({ start: m.index, end: m.index + m[0].length, rule: RULE, expr: { kind: 'relative-month', offset } });
     }
     for (const m of matchAll(AGO, sentence)) {

@@ -9,13 +9,12 @@
  */
 
 import { type Candidate, type Finder } from '../model.js';
-import { capitalizedInside, matchAll, wordBefore } from '../text.js';
+import { deicticMatches } from '../text.js';
 
 const RULE = 'date.relative-season';
 /** Every pattern needs "season"; `iu` as the pattern has it. */
 const CUE = /season/iu;
 
-const OFFSET: Readonly<Record<string, number>> = { this: 0, last: -1, next: 1 };
 const SEASON = /\b(?:(?:earlier|later)\s+)?(this|last|next)\s+season\b(?!-)/giu;
 
 export const relativeSeason: Finder = {
@@ -23,10 +22,8 @@ export const relativeSeason: Finder = {
   cue: CUE,
   find(sentence) {
     const out: Candidate[] = [];
-    for (const m of matchAll(SEASON, sentence)) {
-      if (capitalizedInside(sentence, m.index)) continue;
-      if (wordBefore(sentence, m.index)?.word.toLowerCase() === 'the') continue;
-      out.push({ start: m.index, end: m.index + m[0].length, rule: RULE, expr: { kind: 'relative-season', offset: OFFSET[m[1]!.toLowerCase()]! } });
+    for (const { m, offset } of deicticMatches(SEASON, sentence)) {
+      out.push({ start: m.index, end: m.index + m[0].length, rule: RULE, expr: { kind: 'relative-season', offset } });
     }
     return out;
   },

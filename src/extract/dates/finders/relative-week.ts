@@ -8,7 +8,7 @@
  */
 
 import { type Candidate, type DateExpr, type Finder } from '../model.js';
-import { COUNT, capitalizedInside, countValue, matchAll, wordBefore } from '../text.js';
+import { COUNT, countValue, deicticMatches, matchAll } from '../text.js';
 
 const RULE = 'date.relative-week';
 /**
@@ -17,7 +17,6 @@ const RULE = 'date.relative-week';
  */
 const CUE = /week/iu;
 
-const OFFSET: Readonly<Record<string, number>> = { this: 0, last: -1, next: 1 };
 const WEEK = /\b(?:(?:earlier|later)\s+)?(this|last|next)\s+week(end)?\b(?!-)/giu;
 const BEFORE_LAST = /\bthe\s+week\s+before\s+last\b/giu;
 const AGO = new RegExp(`\\b(${COUNT})\\s+weeks?\\s+ago\\b`, 'giu');
@@ -31,10 +30,7 @@ export const relativeWeek: Finder = {
     const push = (start: number, end: number, expr: DateExpr): void => {
       out.push({ start, end, rule: RULE, expr });
     };
-    for (const m of matchAll(WEEK, sentence)) {
-      if (capitalizedInside(sentence, m.index)) continue;
-      if (wordBefore(sentence, m.index)?.word.toLowerCase() === 'the') continue;
-      const offset = OFFSET[m[1]!.toLowerCase()]!;
+    for (const { m, offset } of deicticMatches(WEEK, sentence)) {
       push(m.index, m.index + m[0].length, m[2] ? { kind: 'relative-weekend', offset } : { kind: 'relative-week', offset });
     }
     for (const m of matchAll(BEFORE_LAST, sentence)) {

@@ -6,13 +6,12 @@
  */
 
 import { calendar, type Candidate, type Finder } from '../model.js';
-import { COUNT, capitalizedInside, countValue, matchAll, wordBefore } from '../text.js';
+import { COUNT, capitalizedInside, countValue, deicticMatches, matchAll } from '../text.js';
 
 const RULE = 'date.relative-year';
 /** Every pattern needs "year"; `iu` as they have it. */
 const CUE = /year/iu;
 
-const OFFSET: Readonly<Record<string, number>> = { this: 0, last: -1, next: 1 };
 const YEAR = /\b(?:(?:early|mid|late|earlier|later)[\s-]+)?(this|last|next)\s+year\b(?!-)/giu;
 /** "in the coming year": the year after the publication year ("the coming years" is vague). */
 const COMING = /\bthe\s+coming\s+year\b(?![-'’]?\p{L})/giu;
@@ -23,10 +22,7 @@ export const relativeYear: Finder = {
   cue: CUE,
   find(sentence) {
     const out: Candidate[] = [];
-    for (const m of matchAll(YEAR, sentence)) {
-      if (capitalizedInside(sentence, m.index)) continue;
-      if (wordBefore(sentence, m.index)?.word.toLowerCase() === 'the') continue;
-      const offset = OFFSET[m[1]!.toLowerCase()]!;
+    for (const { m, offset } of deicticMatches(YEAR, sentence)) {
       out.push({ start: m.index, end: m.index + m[0].length, rule: RULE, expr: calendar({ unit: 'year' }, { kind: 'relative', offset }) });
     }
     for (const m of matchAll(COMING, sentence)) {
