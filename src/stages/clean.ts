@@ -76,7 +76,7 @@ function isForeign(line: string, rule: CompiledFurniture['foreignLine']): boolea
   if (rule.minShare > 0 && !NON_ASCII.test(line)) return false;
   const words = (line.match(/[\p{L}\p{M}]+/gu) ?? []).filter((w) => !/^\p{Lu}/u.test(w));
   if (words.length < rule.minWords) return false;
-  const marked = words.filter((w) => /[^\x00-\x7f]/.test(w)).length;
+  const marked = words.filter((w) => NON_ASCII.test(w)).length;
   return marked / words.length >= rule.minShare;
 }
 
