@@ -164,7 +164,7 @@ const listedPeople: Refiner = (cands, sentence, lexicon) => {
  * where a word of sports reporting is near (rules/organizations.yaml, `cityNames`, `clubContext`),
  * but not after "in" ("grew up in Liverpool"). The city may have been found as a place, or not at all.
  */
-function clubsByCity(cands: readonly Candidate[], s: Sentence, lexicon: EntityLexicon, clubsNamed: ReadonlySet<string> = new Set()): Candidate[] {
+function clubsByCity(cands: readonly Candidate[], s: Sentence, lexicon: EntityLexicon, named?: ReadonlySet<string>): Candidate[] {
   const out = [...cands];
   for (const m of s.text.matchAll(lexicon.clubCities)) {
     const start = m.index;
@@ -173,9 +173,11 @@ function clubsByCity(cands: readonly Candidate[], s: Sentence, lexicon: EntityLe
     const found = i >= 0 ? out[i]! : null;
     if (found && !(found.type === 'PLACE' && found.rule.startsWith('gazetteer.') && found.start === start && found.end === end)) continue;
     const before = s.text.slice(Math.max(0, start - 40), start);
-    // A city the story has named as a club already is the club again ("you want Liverpool to
-    // have these things"), when it stands as a place would not.
-    if (/\bin\s+$/i.test(before) || !(clubsNamed.has(m[0]) ? found : lexicon.clubContext.test(before + s.text.slice(end, end + 40)))) continue;
+    if (/\bin\s+$/i.test(before)) continue;
+    // First pass: a word of sport nearby. Second pass (`named`): a city the story has named as a
+    // club already is the club again where it was found as the place ("you want Liverpool to have
+    // these things"); other cities were settled by the first pass.
+    if (named ? !named.has(m[0]) || !found : !lexicon.clubContext.test(before + s.text.slice(end, end + 40))) continue;
     const club = lexicon.clubByCity.get(m[0])!;
     const candidate: Candidate = { type: 'ORG', start, end, rule: 'gazetteer.club-city', roles: [], canonical: club.canonical, ...(club.country ? { country: club.country } : {}), orgType: 'sports', priority: 6 };
     if (found) out[i] = candidate;
@@ -200,8 +202,8 @@ export function createEntityExtractor(lexicon: EntityLexicon): EntityExtractor {
       // A sports story (one that names a club the gazetteer lists) calls clubs by their cities.
       if (perSentence.some((cands) => cands.some((c) => c.orgType === 'sports'))) {
         perSentence = perSentence.map((cands, i) => clubsByCity(cands, doc.sentences[i]!, lexicon));
-        const clubsNamed = new Set(perSentence.flatMap((cands, i) => cands.filter((c) => c.rule === 'gazetteer.club-city').map((c) => doc.sentences[i]!.text.slice(c.start, c.end))));
-        if (clubsNamed.size) perSentence = perSentence.map((cands, i) => clubsByCity(cands, doc.sentences[i]!, lexicon, clubsNamed));
+        const named = new Set(perSentence.flatMap((cands, i) => cands.filter((c) => c.rule === 'gazetteer.club-city').map((c) => doc.sentences[i]!.text.slice(c.start, c.end))));
+        if (named.size) perSentence = perSentence.map((cands, i) => clubsByCity(cands, doc.sentences[i]!, lexicon, named));
       }
       addShortReferences(doc, perSentence, lexicon);
       const mentions: MentionFinding[] = [];
