@@ -182,9 +182,9 @@ function clauseSubject(ctx: DocumentContext, s: Sentence, toks: readonly Token[]
   }
   // Leading adverbials and conjunctions.
   let region = s.tokens.filter((t) => t.start >= clauseStart && t.end <= pos && !skipped.some(([a, b]) => t.start >= a && t.end <= b));
-  // "After a win over France, Clive Woodward said": a preposition, not a subordinator, when its
-  // phrase has no verb and a comma closes it before the subject.
-  if (/^(?:after|before|until|till|since)$/.test(opener)) {
+  // "After a win over France, Clive Woodward said": of the SUBORDINATORS, those that are also
+  // prepositions open a phrase, not a clause, when it has no verb and a comma closes it.
+  if (/^(?:after|before|until|till)$/.test(opener)) {
     const comma = region.findIndex((t) => t.text === ',');
     if (comma >= 0 && comma < region.length - 1 && !region.slice(0, comma).some(isVerb)) {
       region = region.slice(comma + 1);
