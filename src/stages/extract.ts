@@ -2,7 +2,7 @@ import type { CommitmentExtractor } from '../extract/commitments/index.js';
 import type { DateExtractor } from '../extract/dates/index.js';
 import type { EntityExtractor } from '../extract/entities/index.js';
 import { codePointIndex } from '../text/offset-map.js';
-import type { DocumentExtraction, SegmentedDocument, Span } from '../types.js';
+import type { DateFinding, DocumentExtraction, MentionFinding, SegmentedDocument, Span } from '../types.js';
 
 export interface Extractors {
   readonly entities: EntityExtractor;
@@ -15,6 +15,25 @@ export interface Extractors {
  * sentence-relative offsets into offsets into the original file text. This is the one place
  * where that conversion happens; each record's `text` is the original slice it points to.
  */
+/**
+ * The dates of a document, with clean offsets. A date inside a person's or organization's name
+ * is part of the name and left out: "Sunday" of "Sunday Telegraph" or "Mail on Sunday" (the date
+ * finders read the text alone and cannot know the name).
+ */
+export function findDates(doc: SegmentedDocument, extractor: DateExtractor, mentions: readonly MentionFinding[], published = doc.meta.published): DateFinding[] {
+  const lists = extractor.extract(
+    doc.sentences.map((s) => s.text),
+    { published },
+  );
+  const names = mentions.filter((m) => m.type !== 'PLACE');
+  return lists.flatMap((list, i) => {
+    const s = doc.sentences[i]!;
+    return list
+      .map((d) => ({ ...d, sentence: i, start: s.start + d.start, end: s.start + d.end }))
+      .filter((d) => !names.some((m) => m.start <= d.start && d.end <= m.end));
+  });
+}
+
 export function extractDocument(doc: SegmentedDocument, extractors: Extractors): DocumentExtraction {
   const original = doc.source.text;
   const cp = codePointIndex(original);
@@ -25,14 +44,7 @@ export function extractDocument(doc: SegmentedDocument, extractors: Extractors):
     return { ...s, start: cp(start), end: cp(end), text: original.slice(start, end) };
   };
   const entities = extractors.entities.extract(doc);
-  const dateLists = extractors.dates.extract(
-    doc.sentences.map((s) => s.text),
-    { published: doc.meta.published },
-  );
-  const dates = dateLists.flatMap((list, i) => {
-    const s = doc.sentences[i]!;
-    return list.map((d) => ({ ...d, sentence: i, start: s.start + d.start, end: s.start + d.end }));
-  });
+  const dates = findDates(doc, extractors.dates, entities.mentions);
   const commitments = extractors.commitments.extract(doc, entities, dates);
   return {
     docId: doc.source.docId,

@@ -2,7 +2,8 @@ import { readFileSync } from 'node:fs';
 import { createCommitmentExtractor } from '../../src/extract/commitments/index.js';
 import { createDateExtractor } from '../../src/extract/dates/index.js';
 import { loadDateRules } from '../../src/extract/dates/rules.js';
-import type { CommitmentFinding, DateFinding, SegmentedDocument } from '../../src/types.js';
+import { findDates } from '../../src/stages/extract.js';
+import type { CommitmentFinding, SegmentedDocument } from '../../src/types.js';
 import { testKit } from '../helpers.js';
 
 /** A commitment as tests read it: actors by entity name. */
@@ -26,14 +27,7 @@ export function commitmentKit(): Promise<CommitmentKit> {
       commitments(text, published = null) {
         const ents = base.entities(text);
         const doc = ents.doc;
-        const lists = dates.extract(
-          doc.sentences.map((s) => s.text),
-          { published: published ?? doc.meta.published },
-        );
-        const ds: DateFinding[] = lists.flatMap((list, i) => {
-          const s = doc.sentences[i]!;
-          return list.map((d) => ({ ...d, sentence: i, start: s.start + d.start, end: s.start + d.end }));
-        });
+        const ds = findDates(doc, dates, ents.mentions, published ?? doc.meta.published);
         const found = extractor.extract(doc, ents, ds).map((c) => ({ ...c, actorNames: c.actors.map((a) => ents.entities[a]!.name) }));
         return { doc, found };
       },

@@ -3,12 +3,16 @@ import { mkdir, mkdtemp, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { createDateExtractor } from '../../src/extract/dates/index.js';
+import { loadDateRules } from '../../src/extract/dates/rules.js';
+import { findDates } from '../../src/stages/extract.js';
 import { DocumentError, decodeText, listInputFiles, sourceDocumentFromBytes } from '../../src/stages/ingest.js';
 import { commitmentKit } from '../commitments/support.js';
 import { testKit } from '../helpers.js';
 
 const kit = await testKit();
 const commitments = await commitmentKit();
+const dates = createDateExtractor(await loadDateRules('rules'));
 
 describe('ingest', () => {
   it('derives the document id from the SHA-256 of the bytes', () => {
@@ -96,5 +100,18 @@ describe('segment', () => {
   it('never lets a sentence cross a line break between blocks', () => {
     const doc = kit.segment('A Legacy of Friendship\nThe relationship is old.');
     expect(doc.sentences.map((s) => s.text)).toEqual(['A Legacy of Friendship', 'The relationship is old.']);
+  });
+});
+
+describe('extract', () => {
+  it('reads no date inside the name of a newspaper', () => {
+    const text = 'The Mail on Sunday and the Sunday Telegraph reported on Monday that talks began last Sunday.';
+    const { doc, mentions } = kit.entities(text);
+    const found = findDates(doc, dates, mentions, '2005-03-02');
+    expect(found.map((d) => [d.text, d.value])).toEqual([
+      ['Monday', '2005-02-28'],
+      ['last Sunday', '2005-02-27'],
+    ]);
+    expect(found.map((d) => text.slice(d.start, d.end))).toEqual(['Monday', 'last Sunday']);
   });
 });
