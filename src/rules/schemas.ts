@@ -151,6 +151,8 @@ export const NamePatternsFile = z.strictObject({
   channelWords: z.array(NonEmpty).default([]),
   /** Events the shape patterns would take for bodies ("Champions League"): never an organization or place. */
   events: z.array(NonEmpty).default([]),
+  /** Head words of events and awards ("Cup", "Awards"): a name right before one is inside the event's name ("FA Cup"), no mention. */
+  eventHeads: z.array(NonEmpty).default([]),
   patterns: z.array(
     z.strictObject({
       id: RuleId,

@@ -73,6 +73,16 @@ describe('organizations found by the words around them', () => {
     expect(named("Arsenal lost Tuesday's Champions League tie, and the Champions League final is in May.", 'ORG').map((e) => e.name)).toEqual(['Arsenal']);
   });
 
+  it('a name inside the name of a cup, award or games is no mention ("FA Cup", "Athens Olympics")', () => {
+    const text = 'Arsenal won the FA Cup before the Athens Olympics and the Australian Open. The FA fined Arsenal, and Athens is hot.';
+    expect(entities(text).map((e) => [e.type, e.name, e.aliases])).toEqual([
+      ['ORG', 'Arsenal', []],
+      ['ORG', 'Football Association', ['FA']],
+      ['PLACE', 'Athens', []],
+    ]);
+    expect(kit.entities(text).mentions.map((m) => m.text)).toEqual(['Arsenal', 'FA', 'Arsenal', 'Athens']);
+  });
+
   it('a kind noun or a band member names a body; a place or demonym there stays the place', () => {
     const text = 'Ukraine sent Ukrainian singer Ruslana. Security firm MessageLabs and the former Clash guitarist agreed.';
     expect(named(text, 'ORG').map((e) => e.name)).toEqual(['MessageLabs', 'Clash']);

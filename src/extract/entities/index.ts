@@ -94,6 +94,8 @@ const dropJunk: Refiner = (cands, sentence, lexicon) =>
     const heads = words.filter((w) => lexicon.orgHeads.has(w)).length;
     if (!c.rule.startsWith('gazetteer.') && heads < 3 && words.every((w) => lexicon.notNames.has(w) || lexicon.orgHeads.has(w) || /^\p{Ll}/u.test(w))) return false;
     if (c.type === 'PERSON' && words.some((w) => lexicon.orgHeads.has(w))) return false;
+    // A name before an event's head word is part of the event's name ("FA Cup", "Davis Cup").
+    if (lexicon.eventHead.test(sentence.text.slice(c.end))) return false;
     // (A shape-found organization that is a known place went already: `dropPlacesAsOrgs`.)
     if (c.type === 'ORG' && !c.rule.startsWith('gazetteer')) {
       // An event ("Champions League", "Tuesday's Champions League") is not a body.

@@ -127,6 +127,8 @@ export interface EntityLexicon {
   readonly clubContext: RegExp;
   /** Event names (competitions, tournaments) a shape pattern would take for a body. */
   readonly events: readonly string[];
+  /** Matches, at the start of the text after a name, an event's head word: " Cup" of "FA Cup". */
+  readonly eventHead: RegExp;
   readonly orgHeads: ReadonlySet<string>;
   readonly notPersonWords: ReadonlySet<string>;
   /** Lower-case words that are common English words (not names) in compromise's lexicon. */
@@ -246,6 +248,7 @@ export function buildLexicon(rules: {
     clubCities: clubByCity.size ? new RegExp(`(?<![\\p{L}\\p{M}'’-])(?:${alternation(clubByCity.keys())})(?![\\p{L}\\p{M}'’-])`, 'gu') : /$^/g,
     clubContext: rules.organizations.clubContext.length ? new RegExp(`(?<![\\p{L}-])(?:${alternation(rules.organizations.clubContext)})(?![\\p{L}-])`, 'iu') : /$^/,
     events: rules.namePatterns.events,
+    eventHead: rules.namePatterns.eventHeads.length ? new RegExp(`^\\s+(?:${alternation(rules.namePatterns.eventHeads)})(?![\\p{L}\\p{M}\\d'’-])`, 'u') : /$^/,
     orgHeads: new Set(heads.flatMap((h) => h.split(/\s+/))),
     notPersonWords: new Set(rules.namePatterns.notPersonWords),
     commonWords,
