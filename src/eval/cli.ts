@@ -2,7 +2,8 @@
  * `npm run eval`: runs the pipeline on every gold-annotated article and prints precision, recall
  * and F1 per type, date value accuracy, commitment actor accuracy, and the misses and false
  * positives article by article. Articles whose text is absent (the BBC corpus lives outside the
- * repository) are skipped, saying so.
+ * repository) are skipped, saying so. `--only REGEX` scores only the gold files whose path
+ * matches (`--only 'bbc/sport-'`).
  */
 import { access, readFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -92,10 +93,13 @@ async function main(): Promise<number> {
       rules: { type: 'string', default: 'rules' },
       corpus: { type: 'string', default: path.join('..', 'shared', 'corpus') },
       quiet: { type: 'boolean', default: false },
+      /** Only the gold files whose path (under --gold) matches this regular expression: one batch, one category. */
+      only: { type: 'string' },
     },
   });
   const root = process.cwd();
-  const cases = await loadGoldCases(path.resolve(values.gold!), root, path.resolve(values.corpus!));
+  const only = values.only === undefined ? null : new RegExp(values.only);
+  const cases = (await loadGoldCases(path.resolve(values.gold!), root, path.resolve(values.corpus!))).filter((c) => !only || only.test(c.goldFile));
   const processor = await createDocumentProcessor(path.resolve(values.rules!));
   const results: CaseResult[] = [];
   const out: string[] = [];
