@@ -496,6 +496,30 @@ describe('quotations, fronted clauses and announced plans (invented articles)', 
     expect(sale.map((f) => [f.trigger, f.actorNames])).toEqual([['will', ['Investment Ministry']]]);
   });
 
+  it('a contracted will ("We\'ll", "I\'ll") has the words before its apostrophe for subject', () => {
+    const intro = 'Microsoft vice president Mike Nash spoke in Seattle on Monday.';
+    const found = kit.commitments(article(intro, '"We\'ll come up with a plan and roll it out," he said.')).found;
+    expect(found.map((f) => [f.trigger, f.action, f.actorNames])).toEqual([
+      ["'ll", 'come up with a plan', ['Mike Nash', 'Microsoft']],
+      ["'ll", 'roll it out', ['Mike Nash', 'Microsoft']],
+    ]);
+    const single = kit.commitments(article(intro, '"I\'ll launch the toolkit in May," Mr Nash said.')).found;
+    expect(single.map((f) => [f.trigger, f.action, f.actorNames])).toEqual([["'ll", 'launch the toolkit in May', ['Mike Nash', 'Microsoft']]]);
+  });
+
+  it('a pronoun right after a noun phrase opens a relative clause, which states no plan; after a time adverbial it does not', () => {
+    const intro = 'Wales coach Mike Ruddock spoke in Cardiff on Monday.';
+    expect(kit.commitments(article(intro, '"It is something we\'ll talk about this week," Ruddock said.')).found).toEqual([]);
+    expect(kit.commitments(article(intro, '"The one thing we are going to do is rest," Ruddock said.')).found).toEqual([]);
+    const later = kit.commitments(article(intro, '"Next month we will start a new training camp," Ruddock said.')).found;
+    expect(later.map((f) => [f.trigger, f.action, f.actorNames])).toEqual([['will', 'start a new training camp', ['Mike Ruddock', 'Wales']]]);
+  });
+
+  it('a fronted participle clause ("Following the takeover of X,") holds no speaker', () => {
+    const text = article('Microsoft bought Giant last month.', 'Following the takeover of anti-spyware firm Giant, Microsoft said it would release a toolkit.');
+    expect(actorsOf(text, 'would')).toEqual(['Microsoft']);
+  });
+
   it('"has announced he is to retire" is the announcer\'s intention; a narrator\'s "he is to" is not', () => {
     const intro = 'Former Leicester captain Martin Johnson spoke at Welford Road on Monday.';
     const said = kit.commitments(article(intro, 'Martin Johnson has announced he is to retire at the end of the season.')).found;

@@ -298,6 +298,31 @@ function directActors(input: SentenceInput, c: TriggerCandidate, reading: Action
 /** What the speaker and subject rules read of a sentence: everything but its compromise parse. */
 export type SpeechInput = Pick<SentenceInput, 'ctx' | 'resolver' | 'rules' | 'sentence' | 'state'>;
 
+/** Pronouns that a relative clause can follow: "something we will do". */
+const INDEFINITE = /^(?:some|any|every|no)(?:thing|one|body)$/i;
+/** Nouns that end a time adverbial rather than a noun a clause describes: "next month we will". */
+const TIME_NOUN = /^(?:time|times|day|days|week|weeks|weekend|month|months|year|years|season|end|moment|night|morning|afternoon|evening|future|run)$/i;
+
+/**
+ * "something we'll talk about", "it is a badge I'll wear", "the one thing we are going to do":
+ * a subject pronoun right after a noun phrase opens a relative clause with no "that", which
+ * describes the noun and states no plan. Not after a time adverbial ("next month we will"), a
+ * prepositional phrase ("in a statement they said"), a verb's object ("accept the ruling, we
+ * will") or a bare noun ("told reporters he would").
+ */
+function inRelativeClause(s: Sentence, subj: Subject): boolean {
+  if (!/^(?:i|we|you|he|she|it|they)$/i.test(subj.text.split(/['’\s]/u)[0]!)) return false;
+  const at = s.tokens.findIndex((t) => t.start === subj.start);
+  const before = at > 0 ? s.tokens[at - 1]! : null;
+  if (!before) return false;
+  if (before.pos === 'PRON') return INDEFINITE.test(before.text);
+  if (before.pos !== 'NOUN' || TIME_NOUN.test(before.text)) return false;
+  let j = at - 1;
+  while (j > 0 && ['NOUN', 'ADJ', 'DET', 'NUM', 'PROPN', 'PART'].includes(s.tokens[j - 1]!.pos)) j--;
+  const lead = s.tokens[j - 1];
+  return s.tokens[j]!.pos === 'DET' && !(lead && ['ADP', 'VERB', 'SCONJ'].includes(lead.pos));
+}
+
 /** A reported trigger's subject and speaker, read before its verb is known. */
 interface ReportedSubject {
   readonly subj: Subject;
@@ -330,6 +355,7 @@ function reportedSubject(input: SpeechInput, trigger: { readonly triggerStart: n
   if (/^(?:if|unless|whether)$/.test(subj.opener) && !s.tokens.some((t) => t.start >= subj.clauseStart && t.end <= subj.start && isVerb(t))) {
     if (!s.tokens.some((t) => t.start >= subj.end && t.end <= abs(trigger.triggerStart) && t.pos === 'VERB')) return null;
   }
+  if (inRelativeClause(s, subj)) return null;
   const quote = ctx.quoteAt(abs(trigger.triggerStart));
   // "He said there would be a campaign" reports a plan; in a quotation "there will be" predicts.
   if (subj.kind === 'there' && quote) return null;

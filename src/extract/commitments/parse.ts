@@ -107,7 +107,7 @@ export function parseSentence(text: string): ParsedSentence {
       at = end + t.post.length;
     }
   }
-  const span = (p: Pointer): [number, number] | null => {
+  const span = (p: Pointer, trigger = false): [number, number] | null => {
     const first = firstOf[p[0]]! + p[1];
     const last = firstOf[p[0]]! + p[2] - 1;
     // Implicit terms of a contraction ("won't" -> "will not") have no text of their own.
@@ -115,13 +115,16 @@ export function parseSentence(text: string): ParsedSentence {
     while (a < last && terms[a]!.text === '') a++;
     let b = last;
     while (b > a && terms[b]!.text === '') b--;
-    // Only implicit terms ("will" of "I'll"): the contraction written before them stands for them.
+    // Only implicit terms ("will" of "I'll"): the contraction written before them stands for
+    // them; a trigger, from its apostrophe ("'ll" of "I'll"), where its subject ends.
+    const implicit = terms[a]?.text === '';
     while (a > 0 && terms[a]!.text === '') a--;
     if (b < a) b = a;
     const ta = terms[a];
     const tb = terms[b];
     if (!ta || !tb) return null;
-    return [ta.start, tb.text === '' ? ta.end : tb.end];
+    const apostrophe = implicit && trigger ? ta.text.search(/['’](?:ll|d)$/iu) : -1;
+    return [ta.start + Math.max(0, apostrophe), tb.text === '' ? ta.end : tb.end];
   };
   const termAt = (p: Pointer) => firstOf[p[0]]! + p[1];
   return {
@@ -139,7 +142,7 @@ export function parseSentence(text: string): ParsedSentence {
         if (!m) continue;
         const trig = triggers.find((g) => inside(g, whole)) ?? whole;
         const act = actions.find((g) => inside(g, whole));
-        const t = span(trig);
+        const t = span(trig, true);
         if (!t) continue;
         const a = act ? span(act) : null;
         out.push({ start: m[0], end: m[1], triggerStart: t[0], triggerEnd: t[1], actionStart: a ? a[0] : m[1], triggerTerm: termAt(trig) });
