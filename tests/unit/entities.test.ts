@@ -111,6 +111,12 @@ describe('people', () => {
     expect(named('In the final Anna-Lena Groenefeld beat her rival in straight sets.', 'PERSON').map((p) => p.name)).toEqual(['Anna-Lena Groenefeld']);
   });
 
+  it('a double family name may join an O\' name ("Murphy-O\'Connor")', () => {
+    expect(named("Cardinal Cormac Murphy-O'Connor spoke. Later Mr Murphy-O'Connor left.", 'PERSON').map((p) => [p.name, p.aliases])).toEqual([
+      ["Cormac Murphy-O'Connor", ["Murphy-O'Connor"]],
+    ]);
+  });
+
   it('takes titles as roles, never as part of the name', () => {
     const people = named('Vietnamese Prime Minister Phạm Minh Chính hosted Lao Deputy Minister of National Defence and Chief of the General Staff of the Lao People’s Army (LPA), Lieut. Gen. Saichay Kommasith, in Hanoi on 5 March.', 'PERSON');
     expect(people.map((p) => p.name)).toEqual(['Phạm Minh Chính', 'Saichay Kommasith']);

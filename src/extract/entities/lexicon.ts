@@ -143,8 +143,8 @@ const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const alternation = (forms: Iterable<string>) =>
   [...new Set(forms)].sort((a, b) => b.length - a.length || (a < b ? -1 : 1)).map(escape).join('|');
 
-/** One capitalized word: "Phạm", "People's" is "People" + "'s", "O'Brien", "Al-Assad", an initial "W.". */
-export const NAME_WORD = "(?:\\p{Lu}[\\p{Ll}\\p{Lu}\\p{M}]*(?:['-]\\p{L}[\\p{L}\\p{M}]+)*(?:'s(?=\\s+\\p{Lu}))?|\\p{Lu}\\.)";
+/** One capitalized word: "Phạm", "People's" is "People" + "'s", "O'Brien", "Al-Assad", "Murphy-O'Connor", an initial "W.". */
+export const NAME_WORD = "(?:\\p{Lu}[\\p{Ll}\\p{Lu}\\p{M}]*(?:['-]\\p{L}[\\p{L}\\p{M}]+|-\\p{Lu}['’]\\p{Lu}[\\p{L}\\p{M}]+)*(?:'s(?=\\s+\\p{Lu}))?|\\p{Lu}\\.)";
 // Inside a name, words may be joined by "of (the)", "for (the)", "on", "and", "&" or a particle.
 const CONNECTOR = "(?:(?:of|for|on)(?:\\s+the)?|and|&|de|du|des|la|le|del)";
 export const NAME_WORDS = `${NAME_WORD}(?:\\s+(?:${CONNECTOR}\\s+)?${NAME_WORD})*`;
