@@ -19,6 +19,7 @@ import { partOfYear } from './part-of-year.js';
 import { quarter } from './quarter.js';
 import { relativeDay } from './relative-day.js';
 import { relativeMonth } from './relative-month.js';
+import { createRelativeOffsetFinder } from './relative-offset.js';
 import { relativeSeason } from './relative-season.js';
 import { relativeWeek } from './relative-week.js';
 import { relativeYear } from './relative-year.js';
@@ -54,6 +55,7 @@ export function createFinders(vocabulary: Vocabulary): readonly Finder[] {
     relativeMonth,
     relativeYear,
     relativeSeason,
+    createRelativeOffsetFinder(vocabulary),
     createWeekdayFinder(vocabulary),
     sameDay,
     sameYear,
@@ -65,5 +67,5 @@ export const FINDER_IDS: readonly string[] = [
   'date.chrono', 'date.day-range', 'date.part-of-month', 'date.month', 'date.end-of-year', 'date.part-of-year',
   'date.quarter', 'date.half-year', 'date.season', 'date.holiday', 'date.decade', 'date.century', 'date.year-range',
   'date.year-with-preposition', 'date.year-in-brackets', 'date.year-modifier', 'date.relative-day',
-  'date.relative-week', 'date.relative-month', 'date.relative-year', 'date.relative-season', 'date.weekday', 'date.same-day', 'date.same-year',
+  'date.relative-week', 'date.relative-month', 'date.relative-year', 'date.relative-season', 'date.relative-offset', 'date.weekday', 'date.same-day', 'date.same-year',
 ];
