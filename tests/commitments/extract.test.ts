@@ -515,6 +515,12 @@ describe('quotations, fronted clauses and announced plans (invented articles)', 
     expect(later.map((f) => [f.trigger, f.action, f.actorNames])).toEqual([['will', 'start a new training camp', ['Mike Ruddock', 'Wales']]]);
   });
 
+  it('a name before another person\'s lower-case title describes the title: "Harry Potter director X" is X alone', () => {
+    const text = 'Harry Potter director Alfonso Cuaron has signed a three-year deal with Warner Brothers.';
+    expect(actorsOf(text, 'signed')).toEqual(['Alfonso Cuaron']);
+    expect(actorsOf('Tony Blair and Gordon Brown have pledged to cut taxes.', 'pledged')).toEqual(['Gordon Brown', 'Tony Blair']);
+  });
+
   it('a fronted participle clause ("Following the takeover of X,") holds no speaker', () => {
     const text = article('Microsoft bought Giant last month.', 'Following the takeover of anti-spyware firm Giant, Microsoft said it would release a toolkit.');
     expect(actorsOf(text, 'would')).toEqual(['Microsoft']);

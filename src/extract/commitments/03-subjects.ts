@@ -220,6 +220,8 @@ function clauseSubject(ctx: DocumentContext, s: Sentence, toks: readonly Token[]
 }
 
 const NOMINAL = new Set(['NOUN', 'PROPN', 'PRON']);
+/** One to three lower-case words and no conjunction: the title between two names ("director"). */
+const TITLE_BETWEEN = /^\s+(?:(?!(?:and|or|nor|with|but|plus|to|of|for|from|by|as|than|versus|vs?)\s)\p{Ll}[\p{L}-]*\s+){1,3}$/u;
 
 /**
  * A date that opens the clause without a comma ("In 2002 S&N and United agreed", "Last year the
@@ -318,6 +320,8 @@ function nounPhrase(
   const mentions = inPhrase.filter((m, i) => {
     const next = inPhrase[i + 1];
     if (m.type !== 'PERSON' && next?.type === 'PERSON' && rules.playerRole.test(ctx.doc.clean.slice(m.end, next.start))) return false;
+    // "Harry Potter director Alfonso Cuaron": a name before another's lower-case title describes the title.
+    if (next?.type === 'PERSON' && m.type === 'PERSON' && TITLE_BETWEEN.test(ctx.doc.clean.slice(m.end, next.start))) return false;
     const head = inPhrase.slice(i + 1).find((x) => x.type !== 'PLACE');
     return !(m.type === 'PLACE' && head && !/\b(?:and|or|with|together)\b|&/i.test(ctx.doc.clean.slice(m.end, head.start)));
   });
