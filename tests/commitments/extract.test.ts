@@ -336,6 +336,16 @@ describe('the country a government minister speaks for (invented articles)', () 
     const england = article('Adult literacy classes in England will double.', 'Skills minister Ian Lowry said: "We will fund new classes in every town in England."');
     expect(actorsOf(england, 'will')).toEqual(['Ian Lowry']);
   });
+
+  it('the country whose bodies the story names is the minister\'s, before a country named more often as its topic', () => {
+    const text = article(
+      'Prime Minister Tony Blair spoke in London about Iraq.',
+      'The war in Iraq and the vote in Iraq were discussed with the leaders of Iraq.',
+      'The Home Office and the Foreign Office back the plan, and the Ministry of Defence and the Treasury agree.',
+      'Britain has troops there. Tony Blair said he would send more troops.',
+    );
+    expect(actorsOf(text, 'would')).toEqual(['Tony Blair', 'United Kingdom']);
+  });
 });
 
 describe('subjects named before the clause (invented articles)', () => {

@@ -164,6 +164,13 @@ export function buildContext(doc: SegmentedDocument, ents: EntityExtraction, rul
   });
 
   const namesCountry = (country: string) => ents.entities.some((x, i) => x.country === country && isCountry(i));
+  // How often the story names each country's bodies ("the Home Office", "Labour"): a story is
+  // about the country whose institutions it names, more than about one that is only its topic
+  // ("the war in Iraq") or where it happens (a delegation's visit to a province).
+  const namedOf = new Map<string, number>();
+  ents.entities.forEach((x) => {
+    if (x.type === 'ORG' && x.country) namedOf.set(x.country, (namedOf.get(x.country) ?? 0) + x.mentions.length);
+  });
   let homePlace: number | null = null;
   let best = 0;
   for (const [e, n] of placeCount) {
@@ -172,8 +179,10 @@ export function buildContext(doc: SegmentedDocument, ents: EntityExtraction, rul
     // has none: the ministers of a story about England are the UK's, when the story names the UK.
     const nationLike =
       isCountry(e) || (!!ent.country && (/^(?:Scotland|Wales|Northern Ireland)$/.test(ent.name) || (ent.name === 'England' && !namesCountry(ent.country))));
-    if (nationLike && n > best) {
-      best = n;
+    const score = n + (ent.country ? (namedOf.get(ent.country) ?? 0) : 0);
+    // On a tie, the state before a nation of it ("Britain" over "Wales" in "England and Wales").
+    if (nationLike && (score > best || (score === best && homePlace !== null && isCountry(e) && !isCountry(homePlace)))) {
+      best = score;
       homePlace = e;
     }
   }
