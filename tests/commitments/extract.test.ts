@@ -130,6 +130,13 @@ describe('coordinated actions and deadlines', () => {
     const two = kit.commitments('Tony Blair said the government would cut taxes and build more homes.').found;
     expect(two.map((f) => f.action)).toEqual(['cut taxes', 'build more homes']);
   });
+
+  it('"and" with a verb in the past tense and its object starts the subject\'s own clause, no action', () => {
+    const found = kit.commitments('Tony Blair said Labour would set out new plans within weeks and attacked the Tory plans.').found;
+    expect(found.map((f) => [f.trigger, f.action])).toEqual([['would', 'set out new plans within weeks']]);
+    const both = kit.commitments('Tony Blair said Labour would set out new plans and improve services.').found;
+    expect(both.map((f) => f.action)).toEqual(['set out new plans', 'improve services']);
+  });
 });
 
 describe('what is not a commitment', () => {

@@ -58,6 +58,22 @@ const SEMICOLON_COORDINATION = new RegExp(String.raw`;\s+(?:and\s+)?(?:${COMMIT_
 const INFINITIVE_COORDINATION = new RegExp(String.raw`;\s+(?:and\s+)?(?:${COMMIT_VERBS}\s+)?to\s+|,?\s+and\s+to\s+|,\s+to\s+(?=\p{Ll})`, 'gu');
 
 const VERB_TAGS = ['Verb', 'Infinitive', 'Gerund', 'PresentTense', 'PastTense'];
+
+/**
+ * "is determined to return to Scotland and rejected a move to Everton": after an action in the
+ * base form, "and" and a verb in the past tense with an object start a clause of the subject's
+ * own. Where it starts, or `b`.
+ */
+function pastTenseClause(text: string, parsed: ParsedSentence, a: number, b: number): number {
+  const first = parsed.terms.find((t) => t.start === a);
+  if (!first?.tags.has('Infinitive')) return b;
+  for (const m of text.slice(a, b).matchAll(/,?\s+and\s+(?=\p{Ll})/gu)) {
+    const at = parsed.terms.findIndex((t) => t.start === a + m.index + m[0].length);
+    const verb = parsed.terms[at];
+    if (verb?.tags.has('PastTense') && !verb.tags.has('Infinitive') && parsed.terms[at + 1]?.tags.has('Determiner')) return a + m.index;
+  }
+  return b;
+}
 const NOT_VERB = /^(?:the|a|an|its|their|his|her|our|other|more|new|all|any|some|each|every|both|this|that|these|those)$/i;
 
 export function readAction(
@@ -94,9 +110,9 @@ export function readAction(
       if (isList && /^,\s+\p{Ll}+ing\b/u.test(text.slice(a + m.index))) continue;
       // "a firm but fair policy": a "but" between two adjectives joins them and ends no clause.
       if (/^\s+but\s/.test(m[0]) && adjectivesAround(parsed, a + m.index, a + m.index + m[0].length)) continue;
-      return a + m.index;
+      return pastTenseClause(text, parsed, a, a + m.index);
     }
-    return b;
+    return pastTenseClause(text, parsed, a, b);
   };
   if (pieces.length > 1) {
     const ranges = pieces.map((p) => ({ start: p.start, end: trimEnd(text, p.start, clauseEnd(p.start, p.end)) })).filter((r) => r.end > r.start);
