@@ -111,6 +111,10 @@ describe('people', () => {
     expect(named('In the final Anna-Lena Groenefeld beat her rival in straight sets.', 'PERSON').map((p) => p.name)).toEqual(['Anna-Lena Groenefeld']);
   });
 
+  it('a name with a role in apposition is a person, the role\'s owner may be named ("X, ATR\'s chief executive")', () => {
+    expect(named("Filippo Bagnato, ATR's chief executive, flew to India. Ruhi Dogusoy, a lawyer, stayed.", 'PERSON').map((p) => p.name)).toEqual(['Filippo Bagnato', 'Ruhi Dogusoy']);
+  });
+
   it('a double family name may join an O\' name ("Murphy-O\'Connor")', () => {
     expect(named("Cardinal Cormac Murphy-O'Connor spoke. Later Mr Murphy-O'Connor left.", 'PERSON').map((p) => [p.name, p.aliases])).toEqual([
       ["Cormac Murphy-O'Connor", ["Murphy-O'Connor"]],

@@ -329,6 +329,8 @@ export const findSpeakers: Finder = (sentence, lexicon) => {
 };
 
 const NAME_RUN = `${NAME_WORD}(?:\\s+${NAME_WORD}){1,2}`;
+/** A possessive name before a role: "ATR's", "Wal-Mart's", "Scottish & Newcastle's". */
+const OWNER = `\\p{Lu}[\\p{L}\\p{N}.&-]*(?:\\s+(?:&\\s+)?\\p{Lu}[\\p{L}\\p{N}.&-]*){0,2}['’]s\\s+`;
 
 /** A name and the letters after it; not "Begg's Labour MP Roger Smith", where they are a title of the next name. */
 const POST_NOMINAL = new RegExp(`(?<![\\p{L}\\p{N}'’-])(${NAME_RUN}),?\\s+(QC|KC|MP|MEP|MSP|OBE|MBE|CBE|KBE)(?![\\p{L}\\p{N}])(?!\\s+\\p{Lu})`, 'gu');
@@ -363,10 +365,13 @@ export const findRoleNounPeople: Finder = (sentence, lexicon) => {
   return out;
 };
 
-/** "Azmat Begg, father of ...", "Irfan Hanif, a 25-year-old doctor": a name with a role noun in apposition. */
+/**
+ * "Azmat Begg, father of ...", "Irfan Hanif, a 25-year-old doctor", "Filippo Bagnato, ATR's chief
+ * executive": a name with a role noun in apposition.
+ */
 export const findAppositivePeople: Finder = (sentence, lexicon) => {
   const out: Candidate[] = [];
-  const re = new RegExp(`(?<![\\p{L}'-])(${NAME_RUN}),\\s+(?:(?:a|an|the|his|her|their)\\s+)?(?:[\\p{Ll}\\d-]+\\s+){0,2}?(\\p{Ll}+)\\b`, 'gu');
+  const re = new RegExp(`(?<![\\p{L}'-])(${NAME_RUN}),\\s+(?:(?:a|an|the|his|her|their)\\s+|${OWNER})?(?:[\\p{Ll}\\d-]+\\s+){0,2}?(\\p{Ll}+)\\b`, 'gu');
   for (const m of sentence.text.matchAll(re)) {
     if (!lexicon.roleNouns.has(m[2]!)) continue;
     const run = narrowRun(m[1]!, lexicon);
