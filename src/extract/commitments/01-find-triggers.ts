@@ -22,7 +22,8 @@ const isPlainNoun = (t: { tags: ReadonlySet<string> } | undefined) => !!t && t.t
 /**
  * Finder: every trigger rule whose cue the sentence contains runs its compromise patterns on the
  * parsed sentence. A verb trigger right after a determiner, possessive or full verb is really a
- * noun ("the signing of", "discussed plans to"); a noun trigger must follow a determiner.
+ * noun ("the signing of", "discussed plans to"); a noun trigger must follow a determiner or be
+ * a full verb's object ("announced plans to").
  */
 export function findTriggers(sentence: number, text: string, parsed: ParsedSentence, rules: CompiledRules): TriggerCandidate[] {
   const out: TriggerCandidate[] = [];
@@ -54,7 +55,8 @@ export function findTriggers(sentence: number, text: string, parsed: ParsedSente
           // "the most promising newcomer", "promised benefits": an adjective, not a verb.
           const next = parsed.terms[m.triggerTerm + 1];
           const adjective = !!trig && trig.tags.has('Adjective') && !trig.tags.has('Verb') && !!next && next.tags.has('Noun') && !next.tags.has('Pronoun');
-          if (rule.partOfSpeech === 'noun' ? !afterDeterminer : afterDeterminer || afterFullVerb || compound || adjective) continue;
+          // A noun trigger follows a determiner, or is a full verb's bare object ("announced plans to").
+          if (rule.partOfSpeech === 'noun' ? !afterDeterminer && !afterFullVerb : afterDeterminer || afterFullVerb || compound || adjective) continue;
         }
         if (out.some((o) => o.rule === rule && o.triggerStart === m.triggerStart)) continue;
         out.push({ rule, sentence, triggerStart: m.triggerStart, triggerEnd: m.triggerEnd, actionStart: m.actionStart, matchStart: m.start, matchEnd: m.end });
