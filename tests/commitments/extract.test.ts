@@ -532,6 +532,13 @@ describe('quotations, fronted clauses and announced plans (invented articles)', 
     expect(later.map((f) => [f.trigger, f.action, f.actorNames])).toEqual([['will', 'start a new training camp', ['Mike Ruddock', 'Wales']]]);
   });
 
+  it('"Plans to X have been unveiled by Y" are Y\'s plans; plans nobody is said to make are no one\'s', () => {
+    const intro = 'Tory leader Michael Howard spoke in London on Monday.';
+    const found = kit.commitments(article(intro, 'Plans to abolish 162 quangos have been unveiled by the Conservatives as part of their drive.')).found;
+    expect(found.map((f) => [f.trigger, f.action, f.actorNames])).toEqual([['Plans', 'abolish 162 quangos', ['Conservative Party']]]);
+    expect(kit.commitments(article(intro, 'Plans to abolish 162 quangos were criticised by the Conservatives.')).found).toEqual([]);
+  });
+
   it('a name before another person\'s lower-case title describes the title: "Harry Potter director X" is X alone', () => {
     const text = 'Harry Potter director Alfonso Cuaron has signed a three-year deal with Warner Brothers.';
     expect(actorsOf(text, 'signed')).toEqual(['Alfonso Cuaron']);

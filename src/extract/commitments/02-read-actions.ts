@@ -121,8 +121,12 @@ export function readAction(
     return { clause, items, objects: items.map((it) => (cand.rule.object === 'after' ? objectOf(text.slice(it.start, it.end)) : '')) };
   }
   let end = clauseEnd(from, limit);
-  // "X's decision to ban Y has turned ...": after a noun trigger the sentence's own verb ends the action.
-  if (cand.rule.partOfSpeech === 'noun') {
+  // "X's decision to ban Y has turned ...", "Plans to abolish X have been unveiled": after a noun
+  // trigger, or a verb rule's trigger that opens the sentence as a noun, the sentence's own verb
+  // ends the action.
+  const trig = parsed.terms.find((t) => t.start === cand.triggerStart);
+  const openingNoun = !text.slice(0, cand.triggerStart).trim() && !!trig?.tags.has('Noun') && !trig.tags.has('Verb');
+  if (cand.rule.partOfSpeech === 'noun' || openingNoun) {
     const finite = NOUN_ACTION_END.exec(text.slice(from, end));
     if (finite) end = from + finite[0].length;
   }

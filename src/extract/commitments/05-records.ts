@@ -240,6 +240,15 @@ function directActors(input: SentenceInput, c: TriggerCandidate, reading: Action
       if (p && /^(?:his|her)$/i.test(pron[1]!)) return { actors: resolver.withAffiliation([p.entity]) };
     }
   }
+  // "Plans to abolish 162 quangos have been unveiled by the Conservatives": the agent after "by".
+  if (subj.kind === 'empty' && c.rule.id.startsWith('commit.intend.plan')) {
+    const unveiled = UNVEILED_BY.exec(s.text.slice(reading.clause.end));
+    if (unveiled) {
+      const from = reading.clause.end + unveiled[0].length;
+      const agent = ctx.mentionsBetween(s.index, abs(from), s.end).find((m) => m.start - abs(from) <= 5);
+      if (agent) return { actors: resolver.withAffiliation([agent.entity]) };
+    }
+  }
   // "Determined to lift cooperation ..., the three leaders discussed": the subject follows.
   if (subj.kind === 'empty' && c.triggerStart <= 1) {
     const comma = s.text.indexOf(', ', reading.clause.end);
@@ -297,6 +306,9 @@ function directActors(input: SentenceInput, c: TriggerCandidate, reading: Action
 
 /** What the speaker and subject rules read of a sentence: everything but its compromise parse. */
 export type SpeechInput = Pick<SentenceInput, 'ctx' | 'resolver' | 'rules' | 'sentence' | 'state'>;
+
+/** "... have been unveiled by": a plan's passive verb of making it known, before its agent. */
+const UNVEILED_BY = /^\s*(?:has|have|had|was|were|is|are)\s+(?:also\s+|now\s+)?(?:been\s+)?(?:unveiled|announced|outlined|set\s+out|published|revealed|presented|proposed|put\s+forward|launched|drawn\s+up|detailed)\s+by\s+(?:the\s+)?/i;
 
 /** Pronouns that a relative clause can follow: "something we will do". */
 const INDEFINITE = /^(?:some|any|every|no)(?:thing|one|body)$/i;
