@@ -539,6 +539,17 @@ describe('quotations, fronted clauses and announced plans (invented articles)', 
     expect(kit.commitments(article(intro, 'Plans to abolish 162 quangos were criticised by the Conservatives.')).found).toEqual([]);
   });
 
+  it('"The plans would abolish X" after a record is that record\'s actors\' plan; not what others say the plans would do', () => {
+    const intro = 'Tory leader Michael Howard spoke in London on Monday. The Conservatives have unveiled plans to abolish 162 quangos.';
+    const found = kit.commitments(article(intro, 'The plans would abolish regional assemblies. The plans would be popular.')).found;
+    expect(found.map((f) => [f.trigger, f.action, f.actorNames])).toEqual([
+      ['plans', 'abolish 162 quangos', ['Conservative Party']],
+      ['would', 'abolish regional assemblies', ['Conservative Party']],
+    ]);
+    const claimed = kit.commitments(article(intro, 'Some charities say the plans would put lives at risk.')).found;
+    expect(claimed.map((f) => f.trigger)).toEqual(['plans']);
+  });
+
   it('a name before another person\'s lower-case title describes the title: "Harry Potter director X" is X alone', () => {
     const text = 'Harry Potter director Alfonso Cuaron has signed a three-year deal with Warner Brothers.';
     expect(actorsOf(text, 'signed')).toEqual(['Alfonso Cuaron']);

@@ -18,6 +18,21 @@ export function listsNamedCommitments(input: { readonly ctx: DocumentContext; re
   return !!prev && state.lastActors?.sentence === s.index - 1 && COMMITMENTS_NAMED.test(prev.text.slice(-80));
 }
 
+/** "The plans", "the proposals", "its manifesto": a document of plans as a clause's subject. */
+const PLAN_DOCUMENT = /^(?:the|these|those|its|their|his|her|our)\s+(?:new\s+|latest\s+|proposed\s+)?(?:plans?|proposals?|measures|scheme|reforms?|package|manifesto|blueprint|programme|program)$/i;
+
+/**
+ * "The Tories unveiled plans to cut X. ... The plans would abolish Y": a will-statement of a
+ * document of plans, in the five sentences after a record, is that record's actors' plan.
+ */
+export function planDocumentActors(input: Pick<SentenceInput, 'rules' | 'sentence' | 'state'>, subject: { readonly text: string }): readonly number[] | null {
+  const last = input.state.lastActors;
+  const s = input.sentence;
+  // Not what someone says the plans would do ("Some charities say the plans would ...", "..., says the party").
+  if (!last || s.index <= last.sentence || s.index - last.sentence > 5 || input.rules.sayingAnywhere.test(s.text)) return null;
+  return PLAN_DOCUMENT.test(subject.text.trim()) ? last.actors : null;
+}
+
 /** What one sentence's records leave for the next: reported speech continues, targets inherit actors. */
 export interface RecordState {
   lastSpeaker: { readonly sentence: number; readonly speaker: Speaker } | null;
@@ -406,8 +421,9 @@ function mayHaveActors(r: ReportedSubject, input: SpeechInput): boolean {
   switch (r.kind) {
     case 'first-person':
     case 'there':
-    case 'thing':
       return !!r.speaker;
+    case 'thing':
+      return !!r.speaker || (!r.quote && !!planDocumentActors(input, r.subj));
     case 'entities':
       return !!r.speaker || jointStatement(r.subj, ctx);
     case 'it':
@@ -491,6 +507,8 @@ function reportedActors(input: SentenceInput, c: TriggerCandidate, reading: Acti
         const body = rules.bodyNouns.test(subj.text.replace(/['’]s$/, ''));
         const plan = !quote && ((announced && !forecast) || body || quantified || rules.fundsNouns.test(subj.text) || (continued && !!findAmount(subj.text)));
         actors = speaker && (passive || plan) ? [...speaker.actors] : [];
+        const documented = !speaker && !quote && !passive && !forecast ? planDocumentActors(input, subj) : null;
+        if (documented) actors = [...documented];
       }
       break;
     case 'entities': {

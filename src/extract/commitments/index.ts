@@ -16,7 +16,7 @@ import type { CommitmentFinding, DateFinding, SegmentedDocument, Sentence } from
 import type { EntityExtraction } from '../entities/index.js';
 import { findTriggers, resolveOverlaps, type TriggerCandidate } from './01-find-triggers.js';
 import { readAction, type ActionReading } from './02-read-actions.js';
-import { buildRecords, cleanAction, listsNamedCommitments, mayPassGates, staticGate, willMayCommit, type RecordState } from './05-records.js';
+import { buildRecords, cleanAction, listsNamedCommitments, mayPassGates, planDocumentActors, staticGate, willMayCommit, type RecordState } from './05-records.js';
 import { findAmount } from './amount.js';
 import { ActorResolver, shareParties } from './04-actors.js';
 import { buildContext, type DocumentContext } from './context.js';
@@ -46,6 +46,9 @@ function maySpeak(ctx: DocumentContext, s: Sentence, state: RecordState, rules: 
   if ((/\b(?:is|are)\s+(?:going\s+)?to\b/i.test(s.text) && findAmount(s.text)) || listsNamedCommitments({ ctx, sentence: s, state })) return true;
   if (rules.sayingAnywhere.test(s.text)) return true;
   if (state.lastSpeaker && state.lastSpeaker.sentence === s.index - 1) return true;
+  // "The plans would abolish ...": a document of plans just after a record (`planDocumentActors`).
+  const lead = /^(?:\p{L}+\s+){1,3}?(?=(?:will|would)\b)/iu.exec(s.text);
+  if (lead && planDocumentActors({ rules, sentence: s, state }, { text: lead[0] })) return true;
   return new Set((ctx.mentionsBySentence[s.index] ?? []).filter((m) => ctx.isCountry(m.entity)).map((m) => m.entity)).size >= 2;
 }
 
