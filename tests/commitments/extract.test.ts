@@ -550,6 +550,14 @@ describe('quotations, fronted clauses and announced plans (invented articles)', 
     expect(claimed.map((f) => f.trigger)).toEqual(['plans']);
   });
 
+  it('"and" or "but" before a subject pronoun opens a clause of its own, still reported by the sentence\'s saying verb', () => {
+    const intro = 'Lions coach Clive Woodward spoke in London on Monday.';
+    const quoted = kit.commitments(article(intro, '"Eddie told me how tough it was and I will take their views on board," Woodward said.')).found;
+    expect(quoted.map((f) => [f.trigger, f.action, f.actorNames])).toEqual([['will', 'take their views on board', ['Clive Woodward']]]);
+    const reported = kit.commitments(article(intro, 'He says his remark was misrepresented but he will not contest the election.')).found;
+    expect(reported.map((f) => [f.trigger, f.negated, f.actorNames])).toEqual([['will', true, ['Clive Woodward']]]);
+  });
+
   it('a name before another person\'s lower-case title describes the title: "Harry Potter director X" is X alone', () => {
     const text = 'Harry Potter director Alfonso Cuaron has signed a three-year deal with Warner Brothers.';
     expect(actorsOf(text, 'signed')).toEqual(['Alfonso Cuaron']);

@@ -112,9 +112,22 @@ function clauseSubject(ctx: DocumentContext, s: Sentence, toks: readonly Token[]
       }
     }
   }
+  // "Eddie told me how tough it was and I will ...": "and" or "but" before a subject pronoun
+  // that the verb follows opens a clause of its own, whatever clause comes before it.
+  const pronoun = toks.length - 1 - trailingAux(toks);
+  const opensClause = pronoun > 0 && SUBJECT_PRONOUN.test(toks[pronoun]!.text) && /^(?:and|but)$/i.test(toks[pronoun - 1]!.text);
   for (let i = last; i >= 0; i--) {
     const t = toks[i]!;
     const w = t.text.toLowerCase();
+    if (opensClause && i === pronoun - 1) {
+      clauseStart = t.end;
+      // "He says his remark was misrepresented but he will ...": still what the saying verb reports.
+      for (let j = i - 1; j >= 0 && !BOUNDARY_PUNCT.has(toks[j]!.text) && !QUOTE_MARKS.has(toks[j]!.text); j--) {
+        sayingVerb = sayingAt(s, toks[j]!, rules);
+        if (sayingVerb) break;
+      }
+      break;
+    }
     // Punctuation ends the clause; a quote mark only where speech starts or ends, not around a
     // scare-quoted phrase ("a \"comprehensive ban\" would be").
     if (BOUNDARY_PUNCT.has(t.text) || (QUOTE_MARKS.has(t.text) && ctx.quotes.some((q) => q.start === t.start || q.end === t.end))) {
@@ -220,6 +233,7 @@ function clauseSubject(ctx: DocumentContext, s: Sentence, toks: readonly Token[]
 }
 
 const NOMINAL = new Set(['NOUN', 'PROPN', 'PRON']);
+const SUBJECT_PRONOUN = /^(?:i|we|he|she|they|you)$/i;
 /** One to three lower-case words and no conjunction: the title between two names ("director"). */
 const TITLE_BETWEEN = /^\s+(?:(?!(?:and|or|nor|with|but|plus|to|of|for|from|by|as|than|versus|vs?)\s)\p{Ll}[\p{L}-]*\s+){1,3}$/u;
 
