@@ -39,7 +39,7 @@ export function segmentDocument(doc: CleanDocument, nlp: WinkMethods, rules: Seg
       tokens.push({ start, end: start + v.length, pos: tags[i]! });
       pos = start + v.length;
     }
-    // Sentence boundaries as token counts, then re-join splits after abbreviations.
+    // Sentence boundaries as token counts, then re-join splits after abbreviations and inside words.
     const counts: number[] = [];
     wdoc.sentences().each((s: ItemSentence) => {
       counts.push(s.tokens().length());
@@ -51,7 +51,10 @@ export function segmentDocument(doc: CleanDocument, nlp: WinkMethods, rules: Seg
       const range: [number, number] = [t, t + n];
       t += n;
       const prev = groups[groups.length - 1];
-      if (prev && endsWithAbbreviation(folded, tokens, prev[1], rules.abbreviations)) prev[1] = range[1];
+      // A split with no space ("Amazon.|com", "Airplane!|,") is inside a word, not between
+      // sentences; before a capital it is a missing space ("tsunami.|Steve").
+      const glued = !!prev && tokens[range[0]]!.start === tokens[prev[1] - 1]!.end && !/^\p{Lu}/u.test(folded.slice(tokens[range[0]]!.start));
+      if (prev && (glued || endsWithAbbreviation(folded, tokens, prev[1], rules.abbreviations))) prev[1] = range[1];
       else groups.push(range);
     }
     if (t < tokens.length) groups.push([t, tokens.length]);

@@ -97,6 +97,10 @@ describe('segment', () => {
     const doc = kit.segment('Phạm Minh Chính met Nguyễn Phú Trọng in Đà Nẵng.');
     expect(doc.sentences[0]!.tokens.map((t) => t.text)).toEqual(['Phạm', 'Minh', 'Chính', 'met', 'Nguyễn', 'Phú', 'Trọng', 'in', 'Đà', 'Nẵng', '.']);
   });
+  it('does not end a sentence inside a word ("Amazon.com", "Airplane!,"), but does before a capital', () => {
+    const doc = kit.segment('Shares in Amazon.com rose after Airplane!, the film, aired. It was a shock.Steve said so.');
+    expect(doc.sentences.map((s) => s.text)).toEqual(['Shares in Amazon.com rose after Airplane!, the film, aired.', 'It was a shock.', 'Steve said so.']);
+  });
   it('never lets a sentence cross a line break between blocks', () => {
     const doc = kit.segment('A Legacy of Friendship\nThe relationship is old.');
     expect(doc.sentences.map((s) => s.text)).toEqual(['A Legacy of Friendship', 'The relationship is old.']);
