@@ -73,6 +73,14 @@ describe('organizations found by the words around them', () => {
     expect(named("Arsenal lost Tuesday's Champions League tie, and the Champions League final is in May.", 'ORG').map((e) => e.name)).toEqual(['Arsenal']);
   });
 
+  it('a body\'s name joined by "and" ends before a person\'s name ("University of California and Dan Gillmor")', () => {
+    expect(entities('Lawyers at the University of California and Dan Gillmor wrote it. The Department of Trade and Industry agreed.').map((e) => [e.type, e.name])).toEqual([
+      ['ORG', 'University of California'],
+      ['PERSON', 'Dan Gillmor'],
+      ['ORG', 'Department of Trade and Industry'],
+    ]);
+  });
+
   it('a name inside the name of a cup, award or games is no mention ("FA Cup", "Athens Olympics")', () => {
     const text = 'Arsenal won the FA Cup before the Athens Olympics and the Australian Open. The FA fined Arsenal, and Athens is hot.';
     expect(entities(text).map((e) => [e.type, e.name, e.aliases])).toEqual([

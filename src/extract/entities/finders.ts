@@ -166,6 +166,9 @@ export function matchNamePattern(p: CompiledPattern, text: string, lexicon: Enti
     // Trailing words that are never names ("... on Wednesday") go, with the connector before them.
     const tail = /(?:\s+(?:of|on|for|and|the|&))*\s+(\S+)$/u;
     for (let t = tail.exec(found); t && lexicon.notNames.has(t[1]!); t = tail.exec(found)) found = found.slice(0, t.index);
+    // "University of California and Dan Gillmor": a person's name after "and" ends the body's.
+    const person = / and (\p{Lu}\p{Ll}+)\s+\p{Lu}/u.exec(found);
+    if (person && lexicon.givenNames.has(person[1]!.toLowerCase()) && !lexicon.orgHeads.has(person[1]!)) found = found.slice(0, person.index);
     // A leading function word ("The", "In") is not part of a name.
     const lead = /^(\S+)\s+/.exec(found);
     if (lead && lexicon.notNames.has(lead[1]!)) {
