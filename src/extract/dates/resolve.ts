@@ -192,8 +192,8 @@ interface YearChoice {
   readonly unanchored: boolean;
 }
 
-/** Periods that name a month or a day: with no year known they are still XXXX-MM(-DD). */
-const NAMES_MONTH: ReadonlySet<Period['unit']> = new Set(['month', 'day']);
+/** Periods that name a month, a day or a season: with no year known they are still XXXX-MM(-DD), XXXX-SU. */
+const NAMES_MONTH: ReadonlySet<Period['unit']> = new Set(['month', 'day', 'season']);
 
 function chooseYear(expr: CalendarExpr, env: Env): YearChoice {
   const { anchor } = env;
@@ -201,8 +201,9 @@ function chooseYear(expr: CalendarExpr, env: Env): YearChoice {
     case 'stated':
       return { year: expr.year.year, inferred: false, unanchored: false };
     case 'relative':
-      // "March last year" with nothing to count from still says March: XXXX-03 (the gold's
-      // reading, tests/gold/README.md 5.4); "last year" alone says nothing and is ''.
+      // "March last year", "Spring next year" with nothing to count from still say March or
+      // spring: XXXX-03, XXXX-SP (the gold's reading, tests/gold/README.md 5.4); "last year"
+      // alone says nothing and is ''.
       if (!anchor.publishedYmd) return { year: null, inferred: false, unanchored: !NAMES_MONTH.has(expr.period.unit) };
       return { year: anchor.publishedYmd.y + expr.year.offset, inferred: true, unanchored: false };
     case 'open':
@@ -219,7 +220,7 @@ function chooseYear(expr: CalendarExpr, env: Env): YearChoice {
       if (anchor.documentYear !== null && (!env.future || anchor.documentYearFromBareYears) && (expr.year.direction === 'auto' || expr.year.direction === 'nearest')) {
         return { year: anchor.documentYear, inferred: true, unanchored: false };
       }
-      // "last March" without a publication date still says March: XXXX-03.
+      // "last March", "next summer" without a publication date still say March or summer: XXXX-03, XXXX-SU.
       return { year: null, inferred: false, unanchored: !NAMES_MONTH.has(expr.period.unit) && expr.year.direction !== 'auto' && expr.year.direction !== 'nearest' };
   }
 }

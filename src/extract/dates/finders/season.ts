@@ -4,7 +4,8 @@
  * Days follow the northern meteorological seasons; winter YYYY runs from 1 December YYYY to the
  * end of February YYYY+1.
  *
- * Without a year a season must be lower case and come after a preposition or this/last/next:
+ * Without a year a season must be lower case and come after a preposition or this/last/next, or
+ * come before last/this/next year ("Spring next year"):
  * "the Winter Olympics" and "a spring in his step" are not dates. "fall" is a season only next to
  * a year or this/last/next ("the fall of 1975" is usually a city's, not autumn).
  */
@@ -25,6 +26,8 @@ const WITH_YEAR = new RegExp(
   'giud',
 );
 const MODIFIED = /\b([Tt]his|[Ll]ast|[Nn]ext|the\s+coming|the\s+past)\s+(?:(?:early|late|mid)[\s-]+)?(spring|summer|autumn|fall|winter)\b(?!-)/gud;
+/** "Spring next year", "in winter last year": a season of any case before a relative year (refine.relative-year-suffix joins them). */
+const BEFORE_RELATIVE_YEAR = /\b([Ss]pring|[Ss]ummer|[Aa]utumn|[Ww]inter)(?=\s+(?:last|this|next)\s+year\b)/gu;
 const EARLY_LATE = /\b(?:[Ee]arly|[Ll]ate|[Mm]id)[\s-]+(spring|summer|autumn|winter)\b(?!-)/gud;
 /** Not the year prepositions: "of summer stadium gigs" and "for summer" use the season as an adjective. */
 const SEASON_PREPOSITIONS = '[Ii]n|[Dd]uring|[Oo]ver|[Tt]hrough|[Tt]hroughout|[Ss]ince|[Uu]ntil|[Tt]ill|[Bb]y|[Bb]efore|[Aa]fter|[Ff]rom';
@@ -54,6 +57,9 @@ export const season: Finder = {
       const end = m.index + m[0].length;
       if (nameWordAfter(sentence, end)) continue;
       push(m.index, end, m[2]!, MODIFIER[m[1]!.toLowerCase().replace(/\s+/g, ' ')]!);
+    }
+    for (const m of matchAll(BEFORE_RELATIVE_YEAR, sentence)) {
+      push(m.index, m.index + m[0].length, m[1]!, 'auto');
     }
     for (const m of matchAll(EARLY_LATE, sentence)) {
       const end = m.index + m[0].length;
