@@ -34,6 +34,8 @@ const NO_DATE: readonly string[] = [
   'Up to 2000 people attended, and ticket sales rose from 1950 to 2000.',
   'Between 2000 and 3000 people attended the rally.',
   'The programme is shown at about 1900 GMT.',
+  'The relaunched show may go out at about 1900 on Sundays.',
+  'Voting runs from 2000 GMT until midnight.',
   'He has a 6,932 majority and won 2,005 votes.',
   'The score was 3/1 and the odds 10-11.',
   'He has moved from 4/1 to 5/2 favourite to play the part.',

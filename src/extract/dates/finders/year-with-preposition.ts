@@ -6,7 +6,8 @@
  * preposition is part of the pattern. "Strong" prepositions (in, since, until...) rarely introduce
  * amounts; "weak" ones (by, for, from, to...) often do ("rose by 2000", "for 2000 people"), so
  * after them the year must be 1900-2099, must not follow an amount word, and must not end a name
- * ("ARF Vision to 2020", "Class of 2005": a capitalized word before to/for/of).
+ * ("ARF Vision to 2020", "Class of 2005": a capitalized word before to/for/of), nor be a time of
+ * day ("at about 1900", "from 2000 GMT").
  */
 
 import { calendar, stated, type Candidate, type Finder } from '../model.js';
@@ -18,6 +19,8 @@ import type { Vocabulary } from '../vocabulary.js';
 const RULE = 'date.year-with-preposition';
 /** The pattern ends in a four-digit year. */
 const CUE = /\d{4}/;
+/** A zone or "hours" after four digits makes them a time of day: "2000 GMT", "1900 hrs". */
+const CLOCK_AFTER = /^\s*(?:GMT|BST|UTC|CET|EST|ET|hrs|hours|local\s+time)\b/;
 
 function pattern(v: Vocabulary): RegExp {
   return new RegExp(`(?:\\b(${v.strongPrepositionSource}|${v.weakPrepositionSource})\\s+)?\\b((?:the\\s+)?year\\s+)?${YEAR}`, 'giud');
@@ -47,6 +50,8 @@ function find(sentence: string, re: RegExp, v: Vocabulary): Candidate[] {
     if (preposition && !yearWord && v.weak.has(preposition)) {
       const prepositionStart = groupStart(m, 1);
       if (year < 1900) continue;
+      // "at about 1900 on Sundays", "from 2000 GMT": a time of day in the 24-hour clock.
+      if (CLOCK_AFTER.test(sentence.slice(yearEnd)) || (/^(?:about|around)$/.test(preposition) && /\bat\s+$/i.test(sentence.slice(0, prepositionStart)))) continue;
       if (quantityPrecedes(sentence, prepositionStart, v)) continue;
       if (v.names.has(preposition) && nameWordBefore(sentence, prepositionStart)) continue;
     }
