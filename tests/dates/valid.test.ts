@@ -101,6 +101,7 @@ const ROWS: readonly Row[] = [
     ['St Andrew’s Day', 'XXXX-11-30', 'day', false, 'date.holiday'],
   ]],
   ['The factory is expected to open in early 2005.', null, [['early 2005', '2005', 'year', false, 'date.part-of-year']]],
+  ['Users must prove their copy is genuine from mid-2005.', null, [['mid-2005', '2005', 'year', false, 'date.part-of-year']]],
   ['Prices peaked in the mid-1990s.', null, [['the mid-1990s', '199', 'decade', false, 'date.decade']]],
   ['The church dates from the 12th century.', null, [['the 12th century', '11', 'century', false, 'date.century']]],
   ['The law took effect at the end of 2023.', null, [['the end of 2023', '2023-12', 'month', false, 'date.end-of-year']]],

@@ -24,11 +24,13 @@ export const WEEKDAYS: Readonly<Record<string, number>> = {
 };
 export const WEEKDAY_NAME = 'Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday';
 
+/** A year's digits and what may not follow them ("2005%", "2005s", "2005-06" are no years). */
+export const YEAR_DIGITS = '(1\\d{3}|20\\d{2})(?![\\p{N}]|[.,]\\p{N}|\\s?%|s\\b|-\\p{N})';
 /**
  * A four-digit year 1000-2099 standing alone: not inside a longer number ("1,2000", "20.2005",
  * "ASC-2015"), not a percentage, a decade ("1990s") or the start of a hyphenated range.
  */
-export const YEAR = '(?<![\\p{L}\\p{N}.,$£€¥#/-])(1\\d{3}|20\\d{2})(?![\\p{N}]|[.,]\\p{N}|\\s?%|s\\b|-\\p{N})';
+export const YEAR = `(?<![\\p{L}\\p{N}.,$£€¥#/-])${YEAR_DIGITS}`;
 
 const NUMBER_WORDS: Readonly<Record<string, number>> = {
   a: 1, an: 1, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10,

@@ -4,13 +4,14 @@
  */
 
 import { calendar, stated, type Candidate, type Finder } from '../model.js';
-import { YEAR, matchAll } from '../text.js';
+import { YEAR, YEAR_DIGITS, matchAll } from '../text.js';
 
 const RULE = 'date.part-of-year';
 /** Both patterns end in a four-digit year. */
 const CUE = /\d{4}/;
 
-const MODIFIED = new RegExp(`\\b(?:[Ee]arly|[Mm]id|[Ll]ate)(?:\\s+|-)${YEAR}`, 'gu');
+// After "mid-" the hyphen is the prefix's, which YEAR's look-behind (against ranges) would refuse.
+const MODIFIED = new RegExp(`\\b(?:[Ee]arly|[Mm]id|[Ll]ate)(?:\\s+${YEAR}|-${YEAR_DIGITS})`, 'gu');
 const MIDDLE = new RegExp(`\\b[Tt]he\\s+middle\\s+of\\s+(?:the\\s+year\\s+)?${YEAR}`, 'gu');
 
 export const partOfYear: Finder = {
@@ -20,7 +21,7 @@ export const partOfYear: Finder = {
     const out: Candidate[] = [];
     for (const re of [MODIFIED, MIDDLE]) {
       for (const m of matchAll(re, sentence)) {
-        out.push({ start: m.index, end: m.index + m[0].length, rule: RULE, expr: calendar({ unit: 'year' }, stated(Number(m[1]))) });
+        out.push({ start: m.index, end: m.index + m[0].length, rule: RULE, expr: calendar({ unit: 'year' }, stated(Number(m[1] ?? m[2]))) });
       }
     }
     return out;
