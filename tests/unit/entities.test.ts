@@ -71,6 +71,9 @@ describe('organizations found by the words around them', () => {
 
   it('an event with the shape of a body is not one ("Champions League")', () => {
     expect(named("Arsenal lost Tuesday's Champions League tie, and the Champions League final is in May.", 'ORG').map((e) => e.name)).toEqual(['Arsenal']);
+    // "the Premiership" is the competition; "the Premier League" may be the body.
+    expect(named('Arsenal are top of the Premiership, and the Premier League fined Arsenal.', 'ORG').map((e) => e.name).sort()).toEqual(['Arsenal', 'Premier League']);
+    expect(kit.entities('Arsenal are top of the Premiership, and the Premier League fined Arsenal.').mentions.map((m) => m.text)).toEqual(['Arsenal', 'Premier League', 'Arsenal']);
   });
 
   it('a body\'s name joined by "and" ends before a person\'s name ("University of California and Dan Gillmor")', () => {
