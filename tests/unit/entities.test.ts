@@ -84,6 +84,17 @@ describe('organizations found by the words around them', () => {
     ]);
   });
 
+  it('a broadcaster\'s channels and services are bodies of their own ("BBC Radio 4", "BBC News", "BBC World Service")', () => {
+    const text = 'He told BBC Radio 4 and the BBC News website, and the BBC World Service and BBC One covered it for the BBC.';
+    expect(kit.entities(text).mentions.map((m) => [m.text, m.rule])).toEqual([
+      ['BBC Radio 4', 'gazetteer.channel'],
+      ['BBC News', 'gazetteer.channel'],
+      ['BBC World Service', 'gazetteer.channel'],
+      ['BBC One', 'gazetteer.channel'],
+      ['BBC', 'gazetteer.org'],
+    ]);
+  });
+
   it('a name inside the name of a cup, award or games is no mention ("FA Cup", "Athens Olympics")', () => {
     const text = 'Arsenal won the FA Cup before the Athens Olympics and the Australian Open. The FA fined Arsenal, and Athens is hot.';
     expect(entities(text).map((e) => [e.type, e.name, e.aliases])).toEqual([
