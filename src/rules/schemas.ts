@@ -234,8 +234,8 @@ export const CommitmentsFile = z.strictObject({
     .array(
       z.strictObject({
         phrase: NonEmpty,
-        /** countries: only the countries; parties: the leaders named with their countries, else the countries. */
-        refersTo: z.enum(['countries', 'parties']),
+        /** countries: only the countries; parties: the leaders named with their countries, else the countries; bodies: the organizations named last ("the two firms"). */
+        refersTo: z.enum(['countries', 'parties', 'bodies']),
         /** How many parties the phrase names ("the two countries": 2), or null when it does not say. */
         count: z.number().int().min(2).nullable().default(null),
       }),

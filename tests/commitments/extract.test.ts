@@ -408,6 +408,21 @@ describe('subjects named before the clause (invented articles)', () => {
 });
 
 describe('decisions and agreed deals (invented articles)', () => {
+  it('"the two firms" are the two organizations just named; "Last month, it" is the firm before', () => {
+    const text = article('Mitsubishi Motors struck a deal with Peugeot on Monday.', 'The two firms signed a memorandum of understanding, and say they expect a final agreement by May.');
+    expect(kit.commitments(text).found.map((f) => [f.trigger, f.action, sorted(f.actorNames)])).toEqual([['signed', 'a memorandum of understanding', ['Mitsubishi', 'PSA Peugeot Citroën']]]);
+    const dated = kit.commitments(article('Mitsubishi Motors lost money in 2004.', 'Last month, it signed a production agreement with Nissan.')).found;
+    expect(dated.map((f) => [f.trigger, f.actorNames])).toEqual([['signed', ['Mitsubishi']]]);
+  });
+
+  it('deciding not to do something, or deciding on a date, is a decision', () => {
+    const text = article('Tory candidate Danny Kruger spoke on Monday.', 'He has decided not to stand at the next election.', 'Tony Blair decided in April 2004 not to call an election.');
+    expect(kit.commitments(text).found.map((f) => [f.trigger, f.action, f.actorNames])).toEqual([
+      ['decided', 'not stand at the next election', ['Danny Kruger', 'Conservative Party']],
+      ['decided', 'not call an election', ['Tony Blair']],
+    ]);
+  });
+
   const found = (text: string) => kit.commitments(text).found.map((f) => [f.trigger, f.actorNames, f.action]);
 
   it('a pledge someone has is made whatever the condition around it ("if he fulfils his promise to ...")', () => {

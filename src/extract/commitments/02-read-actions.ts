@@ -36,7 +36,7 @@ const CLAUSE_END = new RegExp(
     String.raw`,\s+(?=\p{Ll}+ing\b)`,
     String.raw`,?\s+"?\s*(?:he|she|they)\s+(?:said|added|told)\b`,
     // "promised a fair policy and said they hoped to ...": the subject's next statement.
-    String.raw`,?\s+and\s+(?:said|says|added|adds|told|tells)\b`,
+    String.raw`,?\s+and\s+(?:said|says|say|added|adds|told|tells)\b`,
     String.raw`"\s*,`,
     // The end of a quotation before its attribution: "We will open two gates," said X.
     String.raw`,["”’'](?=\s)`,

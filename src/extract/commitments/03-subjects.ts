@@ -210,10 +210,12 @@ function clauseSubject(ctx: DocumentContext, s: Sentence, toks: readonly Token[]
       const chunk = region.slice(0, comma);
       const head = chunk.find((t) => t.pos !== 'CCONJ');
       const noMention = !ctx.mentionsBetween(s.index, chunk[0]?.start ?? 0, chunk[chunk.length - 1]?.end ?? 0).length;
-      // "In August 2017,", "Currently,", "2012,", "Following the takeover of X,", "Speaking in
-      // Paris," but not "48-year-old Australian X,".
+      // "In August 2017,", "Currently,", "2012,", "Last month,", "Following the takeover of X,",
+      // "Speaking in Paris," but not "48-year-old Australian X,".
       const participle = !!head && head === chunk[0] && head.pos === 'VERB' && /\p{Ll}(?:ing|ed)$/u.test(head.text);
-      const adverbial = !head || participle || ['ADP', 'ADV', 'SCONJ', 'PART'].includes(head.pos) || (head.pos === 'NUM' && noMention) || /^(?:up|beyond|despite|under|over)$/i.test(head.text);
+      // "Last month,", "On 5 May,": a date that is the whole chunk.
+      const date = !!head && !!ctx.datesBySentence[s.index]?.some((d) => d.start <= head.start && chunk[chunk.length - 1]!.end <= d.end);
+      const adverbial = !head || participle || date || ['ADP', 'ADV', 'SCONJ', 'PART'].includes(head.pos) || (head.pos === 'NUM' && noMention) || /^(?:up|beyond|despite|under|over)$/i.test(head.text);
       if (adverbial || (noMention && chunk.every((t) => t.pos !== 'NOUN' && t.pos !== 'PROPN' && t.pos !== 'PRON'))) {
         region = region.slice(comma + 1);
         continue;

@@ -240,11 +240,29 @@ export class ActorResolver {
   }
 
   /**
+   * "The two firms", "both clubs": the organizations most named in this sentence (before `pos`)
+   * and the three before it, nearer ones weighing more; none when fewer than `count` are named.
+   */
+  private bodies(sentence: number, pos: number, count: number): number[] {
+    const weights = new Map<number, { w: number; last: number }>();
+    for (let k = 0; k <= 3 && sentence - k >= 0; k++) {
+      for (const m of this.ctx.mentionsBySentence[sentence - k] ?? []) {
+        if (m.type !== 'ORG' || (k === 0 && m.end > pos) || this.ctx.isCountry(m.entity)) continue;
+        const cur = weights.get(m.entity) ?? { w: 0, last: -1 };
+        weights.set(m.entity, { w: cur.w + 1 / (1 + k), last: Math.max(cur.last, m.start) });
+      }
+    }
+    if (weights.size < count) return [];
+    return [...weights.entries()].sort((a, b) => b[1].w - a[1].w || b[1].last - a[1].last).slice(0, count).map(([e]) => e);
+  }
+
+  /**
    * The parties of the meeting: the countries most mentioned in the last sentences (as many as
    * the phrase says, else as many as the last sentence naming several), and for "sides",
    * "leaders" and "they" the leader of each country who has been named most.
    */
   parties(sentence: number, pos: number, c: CompiledCollective): number[] {
+    if (c.refersTo === 'bodies') return this.bodies(sentence, pos, c.count ?? 2);
     const weights = new Map<number, { w: number; last: number }>();
     let count = c.count;
     // Look back ten sentences, or further until two countries have been named.

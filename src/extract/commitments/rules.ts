@@ -25,7 +25,7 @@ export interface CompiledTrigger {
 export interface CompiledCollective {
   readonly phrase: string;
   readonly re: RegExp;
-  readonly refersTo: 'countries' | 'parties';
+  readonly refersTo: 'countries' | 'parties' | 'bodies';
   readonly count: number | null;
 }
 
