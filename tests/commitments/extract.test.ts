@@ -573,6 +573,12 @@ describe('quotations, fronted clauses and announced plans (invented articles)', 
     expect(reported.map((f) => [f.trigger, f.negated, f.actorNames])).toEqual([['will', true, ['Clive Woodward']]]);
   });
 
+  it('"it" after a saying verb is the body speaking; inside its own quotation "it" is a thing', () => {
+    const intro = 'China and the US met in Beijing on Monday.';
+    expect(actorsOf(article(intro, 'China said that in future it will punish violators with up to seven years in jail.'), 'will')).toEqual(['China']);
+    expect(kit.commitments(article('Apple spoke on Monday.', '"It will bring more customers to the platform," Apple said.')).found).toEqual([]);
+  });
+
   it('a name before another person\'s lower-case title describes the title: "Harry Potter director X" is X alone', () => {
     const text = 'Harry Potter director Alfonso Cuaron has signed a three-year deal with Warner Brothers.';
     expect(actorsOf(text, 'signed')).toEqual(['Alfonso Cuaron']);

@@ -59,6 +59,8 @@ const INFINITIVE_COORDINATION = new RegExp(String.raw`;\s+(?:and\s+)?(?:${COMMIT
 
 const VERB_TAGS = ['Verb', 'Infinitive', 'Gerund', 'PresentTense', 'PastTense'];
 
+const NOT_VERB = /^(?:the|a|an|its|their|his|her|our|other|more|new|all|any|some|each|every|both|this|that|these|those)$/i;
+
 /**
  * "is determined to return to Scotland and rejected a move to Everton": after an action in the
  * base form, "and" and a verb in the past tense with an object start a clause of the subject's
@@ -74,7 +76,6 @@ function pastTenseClause(text: string, parsed: ParsedSentence, a: number, b: num
   }
   return b;
 }
-const NOT_VERB = /^(?:the|a|an|its|their|his|her|our|other|more|new|all|any|some|each|every|both|this|that|these|those)$/i;
 
 export function readAction(
   s: Sentence,

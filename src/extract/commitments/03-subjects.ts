@@ -235,7 +235,8 @@ function clauseSubject(ctx: DocumentContext, s: Sentence, toks: readonly Token[]
 }
 
 const NOMINAL = new Set(['NOUN', 'PROPN', 'PRON']);
-const SUBJECT_PRONOUN = /^(?:i|we|he|she|they|you)$/i;
+/** A pronoun that can be a clause's subject. */
+export const SUBJECT_PRONOUN = /^(?:i|we|you|he|she|it|they)$/i;
 /** One to three lower-case words and no conjunction: the title between two names ("director"). */
 const TITLE_BETWEEN = /^\s+(?:(?!(?:and|or|nor|with|but|plus|to|of|for|from|by|as|than|versus|vs?)\s)\p{Ll}[\p{L}-]*\s+){1,3}$/u;
 
@@ -324,7 +325,7 @@ function nounPhrase(
   }
   // "part of the £12bn we are going to apply": a fronted object before a subject pronoun.
   const tail = np[np.length - 1];
-  if (np.length > 1 && tail && tail.pos === 'PRON' && /^(?:i|we|he|she|they)$/i.test(tail.text)) np.splice(0, np.length - 1);
+  if (np.length > 1 && tail && tail.pos === 'PRON' && SUBJECT_PRONOUN.test(tail.text)) np.splice(0, np.length - 1);
   const start = np[0]?.start ?? pos;
   const end = np.length ? np[np.length - 1]!.end : pos;
   const text = ctx.doc.clean.slice(start, end).trim();

@@ -1,7 +1,7 @@
 import type { CommitmentFinding, DateFinding, Modality, Sentence } from '../../types.js';
 import type { TriggerCandidate } from './01-find-triggers.js';
 import type { ActionReading, Range } from './02-read-actions.js';
-import { isVerb, phraseAt, subjectBefore, type Subject } from './03-subjects.js';
+import { SUBJECT_PRONOUN, isVerb, phraseAt, subjectBefore, type Subject } from './03-subjects.js';
 import { uniq, type ActorResolver, type Speaker } from './04-actors.js';
 import { findAmount, mayHaveAmount, type Amount } from './amount.js';
 import type { DocumentContext, Quote } from './context.js';
@@ -338,7 +338,7 @@ const TIME_NOUN = /^(?:time|times|day|days|week|weeks|weekend|month|months|year|
  * will") or a bare noun ("told reporters he would").
  */
 function inRelativeClause(s: Sentence, subj: Subject): boolean {
-  if (!/^(?:i|we|you|he|she|it|they)$/i.test(subj.text.split(/['’\s]/u)[0]!)) return false;
+  if (!SUBJECT_PRONOUN.test(subj.text.split(/['’\s]/u)[0]!)) return false;
   const at = s.tokens.findIndex((t) => t.start === subj.start);
   const before = at > 0 ? s.tokens[at - 1]! : null;
   if (!before) return false;
@@ -427,7 +427,7 @@ function mayHaveActors(r: ReportedSubject, input: SpeechInput): boolean {
     case 'entities':
       return !!r.speaker || jointStatement(r.subj, ctx);
     case 'it':
-      return !!r.speaker && ctx.entities.entities[r.speaker.entity]?.type !== 'PERSON';
+      return !r.quote && !!r.speaker && ctx.entities.entities[r.speaker.entity]?.type !== 'PERSON';
     case 'person-pronoun':
     case 'collective':
     case 'title':
@@ -539,8 +539,9 @@ function reportedActors(input: SentenceInput, c: TriggerCandidate, reading: Acti
       break;
     }
     case 'it':
-      // "Microsoft has said it will replace ...": "it" is the organization speaking.
-      if (!speaker || ctx.entities.entities[speaker.entity]?.type === 'PERSON') return null;
+      // "Microsoft has said it will replace ...": "it" is the organization speaking; in its own
+      // words it says "we" ("it'll give us a boost" is about a thing).
+      if (quote || !speaker || ctx.entities.entities[speaker.entity]?.type === 'PERSON') return null;
       actors = [...speaker.actors];
       break;
     case 'person-pronoun':
