@@ -95,8 +95,16 @@ describe('organizations found by the words around them', () => {
     ]);
   });
 
+  it('a research firm, a stock exchange and a library are named by their head word', () => {
+    expect(named('Analysts at Jupiter Research said the Korea Stock Exchange would lend books to the Bodleian Library.', 'ORG').map((e) => e.name)).toEqual([
+      'Jupiter Research',
+      'Korea Stock Exchange',
+      'Bodleian Library',
+    ]);
+  });
+
   it('a name inside the name of a cup, award or games is no mention ("FA Cup", "Athens Olympics")', () => {
-    const text = 'Arsenal won the FA Cup before the Athens Olympics and the Australian Open. The FA fined Arsenal, and Athens is hot.';
+    const text = 'Arsenal won the FA Cup before the Athens Olympics and the Australian Open. The FA fined Arsenal, and Athens is hot. The Zurich Premiership resumed.';
     expect(entities(text).map((e) => [e.type, e.name, e.aliases])).toEqual([
       ['ORG', 'Arsenal', []],
       ['ORG', 'Football Association', ['FA']],
