@@ -84,6 +84,8 @@ const ROWS: readonly Row[] = [
   ]],
   ['He served as minister from 1995 to 2000.', null, [['1995 to 2000', '1995/2000', 'range', false, 'date.year-range']]],
   ['The club won the title in 2004-05.', null, [['2004-05', '2004/2005', 'range', false, 'date.year-range']]],
+  ['The plans would save £12bn by 2007-2008.', null, [['2007-2008', '2007/2008', 'range', false, 'date.year-range']]],
+  ['Borrowing is to fall to £31bn by 2005/06.', null, [['2005/06', '2005/2006', 'range', false, 'date.year-range']]],
   ['He was re-elected at the 1997 and 2001 elections.', null, [
     ['1997', '1997', 'year', false, 'date.year-modifier'],
     ['2001', '2001', 'year', false, 'date.year-modifier'],

@@ -46,7 +46,10 @@ export function createYearRangeFinder(v: Vocabulary): Finder {
           if (!isValidYear(to) || to <= from || to - from > 200) continue;
           const end = groupEnd(m, 3);
           if (quantityFollows(sentence, end, v)) continue;
-          if (m[1] !== '(' && (from < 1900 || quantityPrecedes(sentence, groupStart(m, 1), v))) continue;
+          // "rose from 1950 to 2000" is an amount; "save £12bn by 2007-2008" is not: a dash or a
+          // slash joins years, not amounts.
+          const joined = /\d\s*[-–—/]\s*\d/.test(m[0]);
+          if (m[1] !== '(' && (from < 1900 || (!joined && quantityPrecedes(sentence, groupStart(m, 1), v)))) continue;
           out.push({
             start: groupStart(m, 2),
             end,
