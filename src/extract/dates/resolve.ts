@@ -193,7 +193,7 @@ interface YearChoice {
 }
 
 /** Periods that name a month, a day or a season: with no year known they are still XXXX-MM(-DD), XXXX-SU. */
-const NAMES_MONTH: ReadonlySet<Period['unit']> = new Set(['month', 'day', 'season']);
+const NAMED_PERIODS: ReadonlySet<Period['unit']> = new Set(['month', 'day', 'season']);
 
 function chooseYear(expr: CalendarExpr, env: Env): YearChoice {
   const { anchor } = env;
@@ -204,7 +204,7 @@ function chooseYear(expr: CalendarExpr, env: Env): YearChoice {
       // "March last year", "Spring next year" with nothing to count from still say March or
       // spring: XXXX-03, XXXX-SP (the gold's reading, tests/gold/README.md 5.4); "last year"
       // alone says nothing and is ''.
-      if (!anchor.publishedYmd) return { year: null, inferred: false, unanchored: !NAMES_MONTH.has(expr.period.unit) };
+      if (!anchor.publishedYmd) return { year: null, inferred: false, unanchored: !NAMED_PERIODS.has(expr.period.unit) };
       return { year: anchor.publishedYmd.y + expr.year.offset, inferred: true, unanchored: false };
     case 'open':
       if (anchor.published !== null && anchor.publishedYmd) {
@@ -221,7 +221,7 @@ function chooseYear(expr: CalendarExpr, env: Env): YearChoice {
         return { year: anchor.documentYear, inferred: true, unanchored: false };
       }
       // "last March", "next summer" without a publication date still say March or summer: XXXX-03, XXXX-SU.
-      return { year: null, inferred: false, unanchored: !NAMES_MONTH.has(expr.period.unit) && expr.year.direction !== 'auto' && expr.year.direction !== 'nearest' };
+      return { year: null, inferred: false, unanchored: !NAMED_PERIODS.has(expr.period.unit) && expr.year.direction !== 'auto' && expr.year.direction !== 'nearest' };
   }
 }
 

@@ -2,8 +2,8 @@
  * date.relative-offset: a future offset from the publication date, "in" and a count of days,
  * weeks, months or years: "in five years' time" anywhere, and "In four days" opening a sentence
  * in the future tense (`futureMarkers` in rules/dates.yaml), where it says when what follows
- * happens ("In 12 months the lasers have helped ..." is a duration). The word "in" is part of the span: without it the
- * span would be a duration (tests/gold/README.md 5.3).
+ * happens ("In 12 months the lasers have helped ..." is a duration). The word "in" is part of
+ * the span: without it the span would be a duration (tests/gold/README.md 5.3).
  *
  * Elsewhere "in N years" is mostly a duration ("its first rise in nine years", "the second time
  * in two weeks"), and is not reported.
