@@ -412,7 +412,13 @@ describe('decisions and agreed deals (invented articles)', () => {
     const text = article('Mitsubishi Motors struck a deal with Peugeot on Monday.', 'The two firms signed a memorandum of understanding, and say they expect a final agreement by May.');
     expect(kit.commitments(text).found.map((f) => [f.trigger, f.action, sorted(f.actorNames)])).toEqual([['signed', 'a memorandum of understanding', ['Mitsubishi', 'PSA Peugeot Citroën']]]);
     const dated = kit.commitments(article('Mitsubishi Motors lost money in 2004.', 'Last month, it signed a production agreement with Nissan.')).found;
-    expect(dated.map((f) => [f.trigger, f.actorNames])).toEqual([['signed', ['Mitsubishi']]]);
+    expect(dated.map((f) => [f.trigger, f.actorNames])).toEqual([['signed', ['Mitsubishi', 'Nissan']]]);
+  });
+
+  it('the party an agreement is signed or made with is a party to it; the partner of the action is not', () => {
+    expect(actorsOf('Egypt signed a trade protocol with the US, allowing Egyptian goods in.', 'signed')).toEqual(['Egypt', 'United States']);
+    expect(actorsOf('Vietnam agreed with China to open the border.', 'agreed')).toEqual(['China', 'Vietnam']);
+    expect(actorsOf('Vietnam agreed to work with China on the border.', 'agreed')).toEqual(['Vietnam']);
   });
 
   it('deciding not to do something, or deciding on a date, is a decision', () => {
@@ -581,7 +587,7 @@ describe('quotations, fronted clauses and announced plans (invented articles)', 
 
   it('a name before another person\'s lower-case title describes the title: "Harry Potter director X" is X alone', () => {
     const text = 'Harry Potter director Alfonso Cuaron has signed a three-year deal with Warner Brothers.';
-    expect(actorsOf(text, 'signed')).toEqual(['Alfonso Cuaron']);
+    expect(actorsOf(text, 'signed')).toEqual(['Alfonso Cuaron', 'Warner Bros']);
     expect(actorsOf('Tony Blair and Gordon Brown have pledged to cut taxes.', 'pledged')).toEqual(['Gordon Brown', 'Tony Blair']);
   });
 

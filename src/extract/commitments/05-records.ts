@@ -60,6 +60,31 @@ const WILL = new RegExp(`^(?:${WILL_WORDS})\\b`, 'iu');
 const MODAL = new RegExp(`^(?:${WILL_WORDS}|(?:is|are|am|was|were)\\s+(?:to|going\\s+to))\\b`, 'iu');
 const FUTURE_MODALITIES: ReadonlySet<Modality> = new Set(['intention', 'target', 'pledge', 'agreement']);
 
+/**
+ * The party an agreement is made with: the first organization, person or country after "with"
+ * ("signed a deal with Japanese rival Nissan Motor", "agreed with the US to ..."), with only title
+ * words between and no verb between the trigger and "with". Null when there is none.
+ */
+function counterparty(input: SentenceInput, c: TriggerCandidate, reading: ActionReading): number | null {
+  const { ctx, sentence: s } = input;
+  const after = s.text.slice(c.triggerEnd, reading.clause.end);
+  const w = /\bwith\s+/.exec(after);
+  if (!w) return null;
+  const from = s.start + c.triggerEnd + w.index + w[0].length;
+  // "agreed to work with China": the "with" of the action's own verb, not of the agreement.
+  if (s.tokens.some((t) => t.start >= s.start + c.triggerEnd && t.end <= from && t.pos === 'VERB')) return null;
+  for (const m of ctx.mentionsBetween(s.index, from, s.start + reading.clause.end)) {
+    // Only title words before it: "Japanese rival", "the Scottish club".
+    if (!/^(?:[\p{L}'’-]+\s+){0,3}$/u.test(ctx.doc.clean.slice(from, m.start)) || /\b(?:and|or|to|for|of|in|on|at|by)\s/.test(ctx.doc.clean.slice(from, m.start))) return null;
+    const ent = ctx.entities.entities[m.entity]!;
+    // A demonym or place describing the party ("Japanese rival Nissan"): the party follows.
+    if (ent.type === 'PLACE' && /^\s+\p{Ll}/u.test(ctx.doc.clean.slice(m.end, m.end + 3))) continue;
+    if (ent.type === 'PLACE' && !ctx.isCountry(m.entity)) return null;
+    return m.entity;
+  }
+  return null;
+}
+
 /** Turns one sentence's triggers into records, or nothing when a gate fails. */
 export function buildRecords(input: SentenceInput): CommitmentFinding[] {
   const { ctx, rules, sentence: s, cands, readings, state } = input;
@@ -87,6 +112,11 @@ export function buildRecords(input: SentenceInput): CommitmentFinding[] {
       }
     }
     if (!resolved || !resolved.actors.length) continue;
+    // "signed a supply deal with China", "reached an agreement with GM": the other party signs too.
+    if (modality === 'signed' || modality === 'agreement') {
+      const other = counterparty(input, c, reading);
+      if (other !== null && !resolved.actors.includes(other)) resolved = { ...resolved, actors: [...resolved.actors, other] };
+    }
     if (resolved.speaker) state.lastSpeaker = { sentence: s.index, speaker: resolved.speaker };
     state.lastActors = { sentence: s.index, actors: resolved.actors };
     const negated = isNegated(s.text, c, rules);
