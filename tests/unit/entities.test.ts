@@ -95,6 +95,12 @@ describe('organizations found by the words around them', () => {
     ]);
   });
 
+  it('a company\'s legal suffix is part of its name as written ("Nissan Motor"), not a sentence\'s full stop', () => {
+    const r = kit.entities('It signed a deal with Nissan Motor. Shares in Credit Suisse Group rose.');
+    expect(r.mentions.map((m) => m.text)).toEqual(['Nissan Motor', 'Credit Suisse Group']);
+    expect(r.entities.find((e) => e.name === 'Nissan')?.aliases).toEqual(['Nissan Motor']);
+  });
+
   it('a research firm, a stock exchange and a library are named by their head word', () => {
     expect(named('Analysts at Jupiter Research said the Korea Stock Exchange would lend books to the Bodleian Library.', 'ORG').map((e) => e.name)).toEqual([
       'Jupiter Research',
