@@ -151,6 +151,14 @@ describe('people', () => {
     expect(named("Filippo Bagnato, ATR's chief executive, flew to India. Ruhi Dogusoy, a lawyer, stayed.", 'PERSON').map((p) => p.name)).toEqual(['Filippo Bagnato', 'Ruhi Dogusoy']);
   });
 
+  it('a Mc, Mac or O\' family name makes a person of an unknown given name ("Ewan McGregor")', () => {
+    expect(named("Bookmakers backed Ewan McGregor and Ailis McSweeney, and Donnacha O'Callaghan agreed.", 'PERSON').map((p) => p.name)).toEqual([
+      'Ewan McGregor',
+      'Ailis McSweeney',
+      "Donnacha O'Callaghan",
+    ]);
+  });
+
   it('a double family name may join an O\' name ("Murphy-O\'Connor")', () => {
     expect(named("Cardinal Cormac Murphy-O'Connor spoke. Later Mr Murphy-O'Connor left.", 'PERSON').map((p) => [p.name, p.aliases])).toEqual([
       ["Cormac Murphy-O'Connor", ["Murphy-O'Connor"]],

@@ -390,7 +390,10 @@ export const findAppositivePeople: Finder = (sentence, lexicon) => {
   return out;
 };
 
-/** "Kirsty Williams", "Rhodri Glyn Thomas": capitalized words ending in a known family name. */
+/** A family name by its shape alone: "McGregor", "MacDonald", "O'Sullivan". */
+const GAELIC_FAMILY_NAME = /^(?:Mc|Mac|O['’])\p{Lu}\p{Ll}{2,}$/u;
+
+/** "Kirsty Williams", "Rhodri Glyn Thomas", "Ewan McGregor": capitalized words ending in a (known) family name. */
 export const findFamilyNamePeople: Finder = (sentence, lexicon) => {
   const out: Candidate[] = [];
   const re = new RegExp(`(?<![\\p{L}\\p{N}'-])${NAME_RUN}(?![\\p{L}'-])`, 'gu');
@@ -401,7 +404,7 @@ export const findFamilyNamePeople: Finder = (sentence, lexicon) => {
     // Try the longest run that ends in a family name (many family names are given names too: "Thomas").
     for (let end = words.length; end >= 2; end--) {
       const last = words[end - 1]!.toLowerCase();
-      if (!lexicon.familyNames.has(last) && !(lexicon.givenNames.has(last) && !lexicon.commonWords.has(last))) continue;
+      if (!lexicon.familyNames.has(last) && !(lexicon.givenNames.has(last) && !lexicon.commonWords.has(last)) && !GAELIC_FAMILY_NAME.test(words[end - 1]!)) continue;
       const name = words.slice(0, end).join(' ');
       if (!plausiblePersonName(name, lexicon)) break;
       out.push({ type: 'PERSON', start: at, end: at + name.length, rule: 'person.family-name', roles: [], priority: 2 });
