@@ -151,6 +151,10 @@ describe('people', () => {
     expect(named("Filippo Bagnato, ATR's chief executive, flew to India. Ruhi Dogusoy, a lawyer, stayed.", 'PERSON').map((p) => p.name)).toEqual(['Filippo Bagnato', 'Ruhi Dogusoy']);
   });
 
+  it('a given name that ends a long run of capitals still starts a name ("Million Dollar Baby\'s Hilary Swank")', () => {
+    expect(named("Million Dollar Baby's Hilary Swank is tipped to win.", 'PERSON').map((p) => p.name)).toEqual(['Hilary Swank']);
+  });
+
   it('a Mc, Mac or O\' family name makes a person of an unknown given name ("Ewan McGregor")', () => {
     expect(named("Bookmakers backed Ewan McGregor and Ailis McSweeney, and Donnacha O'Callaghan agreed.", 'PERSON').map((p) => p.name)).toEqual([
       'Ewan McGregor',

@@ -292,11 +292,17 @@ function appositiveRoles(text: string, chainStart: number, lexicon: EntityLexico
 }
 
 /** "Tony Blair", "Gordon Brown": a known given name followed by capitalized words. */
+const NEXT_NAME_WORD = new RegExp(`^\\s+(${NAME_WORD})(?![\\p{L}'-])`, 'u');
+
 export const findGivenNamePeople: Finder = (sentence, lexicon) => {
   const out: Candidate[] = [];
   const re = new RegExp(`(?<![\\p{L}\\p{N}'])${NAME_WORD}(?:\\s+${NAME_WORD}){1,3}`, 'gu');
   for (const m of sentence.text.matchAll(re)) {
     const words = m[0].split(/\s+/);
+    // A run of four that ends in a given name ("Million Dollar Baby's Hilary") takes the word
+    // after it, which the run had no room for.
+    const next = words.length === 4 && lexicon.givenNames.has(words[3]!.toLowerCase()) ? NEXT_NAME_WORD.exec(sentence.text.slice(m.index + m[0].length)) : null;
+    if (next) words.push(next[1]!);
     // Look for a given name at each word, so "Labour leader Tony Blair" still finds him.
     for (let i = 0; i < words.length - 1; i++) {
       if (!lexicon.givenNames.has(words[i]!.toLowerCase())) continue;
