@@ -147,6 +147,8 @@ export const NamePatternsFile = z.strictObject({
   notPersonWords: z.array(NonEmpty).default([]),
   /** Lower-case role nouns that stand right before a person's name ("editor John Smith"), besides compromise's Actor nouns. */
   roleNouns: z.array(NonEmpty).default([]),
+  /** A company's legal suffixes ("Motor", "Corp", "plc"): after a known company's name, part of the name as written. */
+  companySuffixes: z.array(NonEmpty).default([]),
   /** Words that, after a broadcaster's name, name one of its channels ("BBC Radio 4", "BBC Scotland"). */
   channelWords: z.array(NonEmpty).default([]),
   /** Events the shape patterns would take for bodies ("Champions League"): never an organization or place. */

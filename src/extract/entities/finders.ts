@@ -106,9 +106,6 @@ export function narrowRun(run: string, lexicon: EntityLexicon): { offset: number
 // "northern Cyprus" describes Cyprus).
 const COMPASS = /(?<![\p{L}])(?:North|South|East|West|Central|Northern|Southern|Eastern|Western|North-?[Ee]ast|North-?[Ww]est|South-?[Ee]ast|South-?[Ww]est|North-?[Ee]astern|North-?[Ww]estern|South-?[Ee]astern|South-?[Ww]estern|Upper|Lower|north|south|east|west|north-east|north-west|south-east|south-west)\s+$/u;
 
-/** Legal and corporate suffixes after a company's name ("Motor Corp", "Holdings", "plc"). */
-const CORPORATE_SUFFIX = /^(?:\s+(?:Motor|Motors|Corp|Corporation|Group|Holdings|Inc|plc|PLC|Ltd|Co|AG|SA|NV)(?![\p{L}\d'’&-]))+(?!\s+\p{Lu})/u;
-
 /** Known names from the gazetteers: countries, demonyms, places, organizations. */
 export const findGazetteer: Finder = (sentence, lexicon) => {
   const out: Candidate[] = [];
@@ -140,7 +137,7 @@ export const findGazetteer: Finder = (sentence, lexicon) => {
     const article = /^[Tt]he\s+/.exec(m[0]);
     const from = article && !/^The\s/.test(canonical) ? article[0].length : 0;
     // "Nissan Motor", "Sony Corp": a company's legal suffix is part of the name as written.
-    const suffix = entry.orgType === 'company' ? CORPORATE_SUFFIX.exec(sentence.text.slice(end)) : null;
+    const suffix = entry.orgType === 'company' ? lexicon.companySuffix.exec(sentence.text.slice(end)) : null;
     out.push({
       type: entry.type,
       start: m.index + from,

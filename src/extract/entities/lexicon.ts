@@ -129,6 +129,8 @@ export interface EntityLexicon {
   readonly events: readonly string[];
   /** Matches, at the start of the text after a name, an event's head word: " Cup" of "FA Cup". */
   readonly eventHead: RegExp;
+  /** Matches, at the start of the text after a company's name, its legal suffixes: " Motor" of "Nissan Motor". */
+  readonly companySuffix: RegExp;
   readonly orgHeads: ReadonlySet<string>;
   readonly notPersonWords: ReadonlySet<string>;
   /** Lower-case words that are common English words (not names) in compromise's lexicon. */
@@ -248,6 +250,9 @@ export function buildLexicon(rules: {
     clubCities: clubByCity.size ? new RegExp(`(?<![\\p{L}\\p{M}'’-])(?:${alternation(clubByCity.keys())})(?![\\p{L}\\p{M}'’-])`, 'gu') : /$^/g,
     clubContext: rules.organizations.clubContext.length ? new RegExp(`(?<![\\p{L}-])(?:${alternation(rules.organizations.clubContext)})(?![\\p{L}-])`, 'iu') : /$^/,
     events: rules.namePatterns.events,
+    companySuffix: rules.namePatterns.companySuffixes.length
+      ? new RegExp(`^(?:\\s+(?:${alternation(rules.namePatterns.companySuffixes)})(?![\\p{L}\\d'’&-]))+(?!\\s+\\p{Lu})`, 'u')
+      : /$^/,
     eventHead: rules.namePatterns.eventHeads.length ? new RegExp(`^\\s+(?:${alternation(rules.namePatterns.eventHeads)})(?![\\p{L}\\p{M}\\d'’-])`, 'u') : /$^/,
     orgHeads: new Set(heads.flatMap((h) => h.split(/\s+/))),
     notPersonWords: new Set(rules.namePatterns.notPersonWords),
