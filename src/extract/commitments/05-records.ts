@@ -240,11 +240,15 @@ function directActors(input: SentenceInput, c: TriggerCandidate, reading: Action
   const quote = ctx.quoteAt(abs(c.triggerStart));
   const speaker = quote ? resolver.quoteSpeaker(quote) : null;
   let subj: Subject = subjectBefore(ctx, s, abs(c.triggerStart), rules);
+  // The owner of a noun trigger: "Vietnam's pledge", "his target", "the party's previous pledge".
+  const before = s.text.slice(Math.max(0, c.triggerStart - 80), c.triggerStart);
+  const own = /([\p{L}\p{M}.' -]+?)['’]s\s+(?:[\p{L}-]+\s+){0,2}$/u.exec(before);
+  const pron = /\b(his|her|their|its|our|my)\s+(?:party['’]s\s+)?(?:[\p{L}-]+\s+){0,2}$/iu.exec(before);
   // "If Wales decided to keep its assembly": a condition, not a decision; "a leak suggested Mr
   // Brown was ready to ...", "he believes voters are ready to ...": another's claim.
   // A pledge someone has ("if he fulfils his promise to ...") is made whatever the condition or
   // hedge around it.
-  const possessed = c.rule.partOfSpeech === 'noun' && /(?:\b(?:his|her|their|its|our|my)|\p{L}['’]s)\s+(?:[\p{L}-]+\s+){0,2}$/iu.test(s.text.slice(Math.max(0, c.triggerStart - 80), c.triggerStart));
+  const possessed = c.rule.partOfSpeech === 'noun' && (!!own || !!pron);
   if ((/^(?:if|unless|whether)$/.test(subj.opener) && !possessed) || subj.claim) return null;
   // "... should Mourinho decide to call up a replacement": an inverted condition.
   if (subj.kind !== 'empty' && /\bshould\s+$/i.test(s.text.slice(0, subj.start - s.start))) return null;
@@ -258,8 +262,6 @@ function directActors(input: SentenceInput, c: TriggerCandidate, reading: Action
 
   if (c.rule.partOfSpeech === 'noun' || /^(?:target|targets|goal|goals)$/i.test(s.text.slice(c.triggerStart, c.triggerEnd))) {
     // "Vietnam's pledge", "his target": the possessor is the actor.
-    const before = s.text.slice(Math.max(0, c.triggerStart - 80), c.triggerStart);
-    const own = /([\p{L}\p{M}.' -]+?)['’]s\s+(?:[\p{L}-]+\s+){0,2}$/u.exec(before);
     if (own) {
       const at = c.triggerStart - before.length + own.index;
       const ms = mentionsIn(at, at + own[1]!.length);
@@ -275,7 +277,6 @@ function directActors(input: SentenceInput, c: TriggerCandidate, reading: Action
     // the verb that makes or takes it.
     const made = /\b(?:made|make|makes|making|took|take|takes|taking|taken|reached|reach|reaches)\s+(?:the|a|an|this|that)\s+(?:[\p{L}-]+\s+){0,2}$/iu.exec(before);
     if (made) subj = subjectBefore(ctx, s, abs(c.triggerStart - before.length + made.index), rules);
-    const pron = /\b(his|her|their|its|our|my)\s+(?:party['’]s\s+)?(?:[\p{L}-]+\s+){0,2}$/iu.exec(before);
     if (pron) {
       if (/^(?:our|my)$/i.test(pron[1]!) && speaker) return { actors: speaker.actors, speaker };
       const clauseSubj = subj.kind === 'entities' || subj.kind === 'person-pronoun' || subj.kind === 'title' || subj.kind === 'collective' ? subj : null;
