@@ -61,18 +61,18 @@ const MODAL = new RegExp(`^(?:${WILL_WORDS}|(?:is|are|am|was|were)\\s+(?:to|goin
 const FUTURE_MODALITIES: ReadonlySet<Modality> = new Set(['intention', 'target', 'pledge', 'agreement']);
 
 /**
- * The party an agreement is made with: the first organization, person or country after "with"
- * ("signed a deal with Japanese rival Nissan Motor", "agreed with the US to ..."), with only title
- * words between and no verb between the trigger and "with". Null when there is none.
+ * The party an agreement is signed or made with, named in what was agreed: the first
+ * organization, person or country after "with" ("signed a deal with Japanese rival Nissan
+ * Motor"), with only title words between and no verb before "with". Null when there is none.
+ * ("agreed with the US to ...", before the action, is `directActors`' to read.)
  */
-function counterparty(input: SentenceInput, c: TriggerCandidate, reading: ActionReading): number | null {
+function counterparty(input: SentenceInput, reading: ActionReading): number | null {
   const { ctx, sentence: s } = input;
-  const after = s.text.slice(c.triggerEnd, reading.clause.end);
-  const w = /\bwith\s+/.exec(after);
+  const w = /\bwith\s+/.exec(s.text.slice(reading.clause.start, reading.clause.end));
   if (!w) return null;
-  const from = s.start + c.triggerEnd + w.index + w[0].length;
+  const from = s.start + reading.clause.start + w.index + w[0].length;
   // "agreed to work with China": the "with" of the action's own verb, not of the agreement.
-  if (s.tokens.some((t) => t.start >= s.start + c.triggerEnd && t.end <= from && t.pos === 'VERB')) return null;
+  if (s.tokens.some((t) => t.start >= s.start + reading.clause.start && t.end <= from && t.pos === 'VERB')) return null;
   for (const m of ctx.mentionsBetween(s.index, from, s.start + reading.clause.end)) {
     // Only title words before it: "Japanese rival", "the Scottish club".
     if (!/^(?:[\p{L}'’-]+\s+){0,3}$/u.test(ctx.doc.clean.slice(from, m.start)) || /\b(?:and|or|to|for|of|in|on|at|by)\s/.test(ctx.doc.clean.slice(from, m.start))) return null;
@@ -114,7 +114,7 @@ export function buildRecords(input: SentenceInput): CommitmentFinding[] {
     if (!resolved || !resolved.actors.length) continue;
     // "signed a supply deal with China", "reached an agreement with GM": the other party signs too.
     if (modality === 'signed' || modality === 'agreement') {
-      const other = counterparty(input, c, reading);
+      const other = counterparty(input, reading);
       if (other !== null && !resolved.actors.includes(other)) resolved = { ...resolved, actors: [...resolved.actors, other] };
     }
     if (resolved.speaker) state.lastSpeaker = { sentence: s.index, speaker: resolved.speaker };
