@@ -290,9 +290,8 @@ function directActors(input: SentenceInput, c: TriggerCandidate, reading: Action
   if (subj.kind === 'empty' && c.rule.id.startsWith('commit.intend.plan')) {
     const unveiled = UNVEILED_BY.exec(s.text.slice(reading.clause.end));
     if (unveiled) {
-      const from = reading.clause.end + unveiled[0].length;
-      const agent = ctx.mentionsBetween(s.index, abs(from), s.end).find((m) => m.start - abs(from) <= 5);
-      if (agent) return { actors: resolver.withAffiliation([agent.entity]) };
+      const actors = agentActors(input, reading.clause.end + unveiled[0].length, speaker);
+      if (actors.length) return { actors };
     }
   }
   // "Determined to lift cooperation ..., the three leaders discussed": the subject follows.
@@ -307,14 +306,7 @@ function directActors(input: SentenceInput, c: TriggerCandidate, reading: Action
     // "Working minutes were signed by both parties": the signers follow "by".
     object = s.text.slice(Math.max(0, subj.clauseStart - s.start), c.matchStart).replace(/^(?:[\p{L}\s]+,\s+)+/u, '').trim();
     const by = /^\s*(?:together\s+)?by\s+/.exec(s.text.slice(c.triggerEnd));
-    if (by) {
-      const from = c.triggerEnd + by[0].length;
-      const verb = s.tokens.find((t) => t.start >= abs(from) && isVerb(t));
-      const stop = /\s+(?:at|in|on|during|after|before|for|to|with)\s|[,.;]/.exec(s.text.slice(from));
-      const to = Math.min(verb ? verb.start - s.start : s.text.length, stop ? from + stop.index : s.text.length);
-      const agent = phraseAt(ctx, s, abs(from), abs(to), rules);
-      return { actors: resolver.actorsOfSubject(s, agent, speaker), object };
-    }
+    if (by) return { actors: agentActors(input, c.triggerEnd + by[0].length, speaker), object };
   }
   // "agreed with the Italian finance minister X to ...": X is a party too.
   if (c.rule.modality === 'agreement') {
@@ -348,6 +340,19 @@ function directActors(input: SentenceInput, c: TriggerCandidate, reading: Action
   }
   if (!actors.length) return null;
   return { actors: [...new Set([...actors, ...resolver.withAffiliation(extra)])], speaker: subj.kind === 'first-person' ? speaker : null, object };
+}
+
+/**
+ * The actors of a passive's agent, the phrase that starts at `from` (sentence-relative, after
+ * "by") and ends at its verb, a preposition or punctuation: "signed by both parties", "unveiled
+ * by the Conservatives as part of ...".
+ */
+function agentActors(input: SentenceInput, from: number, speaker: Speaker | null): number[] {
+  const { ctx, resolver, rules, sentence: s } = input;
+  const verb = s.tokens.find((t) => t.start >= s.start + from && isVerb(t));
+  const stop = /\s+(?:at|in|on|during|after|before|for|to|with)\s|[,.;]/.exec(s.text.slice(from));
+  const to = Math.min(verb ? verb.start - s.start : s.text.length, stop ? from + stop.index : s.text.length);
+  return resolver.actorsOfSubject(s, phraseAt(ctx, s, s.start + from, s.start + to, rules), speaker);
 }
 
 /** What the speaker and subject rules read of a sentence: everything but its compromise parse. */
