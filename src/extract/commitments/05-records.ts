@@ -196,13 +196,17 @@ export function staticGate(parsed: ParsedSentence, text: string, c: TriggerCandi
   return { amount };
 }
 
+/** Words between a modal and its verb that are not the verb: "will not", "would soon", "will then". */
+export const MODAL_ADVERBS = String.raw`not|never|also|then|still|now|soon|only|far|and|away|more|most|than|at|the|very|least|rightly|eventually|initially|immediately|quite|probably|maybe|perhaps|always|ever|even|just|already|instead|first|yet|indeed|however|therefore|thus|certainly|surely|again|\p{L}+ly`;
+const ADVERB = new RegExp(`^(?:${MODAL_ADVERBS})$`, 'u');
+
 /** The main verb of a will-statement's action, after "not", adverbs and "continue to". */
 function mainVerb(parsed: ParsedSentence, text: string, reading: ActionReading, rules: CompiledRules): { verb: string; passive: boolean; participle: boolean; next: string } | null {
   const action = text.slice(reading.clause.start, reading.clause.end);
   // Words without the quotes around them: 'would "love" to' is 'would love to'.
   const words = action.toLowerCase().split(/[\s,]+/).map((w) => w.replace(/^["'“‘]+|["'”’]+$/gu, '')).filter(Boolean);
   let i = 0;
-  const adverb = (w: string) => /^(?:not|never|also|then|still|now|soon|only|far|and|away|more|most|than|at|the|very|least|rightly|eventually|initially|immediately|quite|probably|maybe|perhaps|always|ever|even|just|already|instead|first|yet|indeed|however|therefore|thus|certainly|surely|again)$/.test(w) || /ly$/.test(w);
+  const adverb = (w: string) => ADVERB.test(w);
   for (;;) {
     if (i < words.length && adverb(words[i]!)) i++;
     else if (words[i] === 'no' && words[i + 1] === 'doubt') i += 2;

@@ -16,7 +16,7 @@ import type { CommitmentFinding, DateFinding, SegmentedDocument, Sentence } from
 import type { EntityExtraction } from '../entities/index.js';
 import { findTriggers, resolveOverlaps, type TriggerCandidate } from './01-find-triggers.js';
 import { readAction, type ActionReading } from './02-read-actions.js';
-import { buildRecords, cleanAction, listsNamedCommitments, mayPassGates, planDocumentActors, staticGate, willMayCommit, type RecordState } from './05-records.js';
+import { MODAL_ADVERBS, buildRecords, cleanAction, listsNamedCommitments, mayPassGates, planDocumentActors, staticGate, willMayCommit, type RecordState } from './05-records.js';
 import { findAmount } from './amount.js';
 import { ActorResolver, shareParties } from './04-actors.js';
 import { buildContext, type DocumentContext } from './context.js';
@@ -25,6 +25,9 @@ import { compileRules, type CompiledRules } from './rules.js';
 
 export { findAmount } from './amount.js';
 
+/** A will-word and the verb after it (past `MODAL_ADVERBS`, as `mainVerb` reads it), with the word after that. */
+const MODAL_VERB = new RegExp(String.raw`\b(?:will|would|shall|won't)\s+(?:(?:${MODAL_ADVERBS}),?\s+)*([\w'-]+)(?:\s+([\w'-]+))?|'ll\s+([\w'-]+)`, 'giu');
+
 /**
  * Could a will-statement in this sentence be someone's words? A quotation mark or a quotation
  * around it, a saying verb, reported speech in the sentence before, or several countries named
@@ -32,7 +35,7 @@ export { findAmount } from './amount.js';
  */
 function maySpeak(ctx: DocumentContext, s: Sentence, state: RecordState, rules: CompiledRules): boolean {
   // Every modal followed by a state or prediction verb ("will need", "would mean"): nothing to find.
-  const verbs = [...s.text.matchAll(/\b(?:will|would|shall|won't)\s+(?:(?:not|never|also|still|then|however|therefore|thus|\w+ly),?\s+)*([\w'-]+)(?:\s+([\w'-]+))?|'ll\s+([\w'-]+)/giu)];
+  const verbs = [...s.text.matchAll(MODAL_VERB)];
   const stated = (v: RegExpMatchArray) => {
     const verb = (v[1] ?? v[3] ?? '').toLowerCase();
     // "be" may start a passive ("would then be spent"): only a parse tells.
