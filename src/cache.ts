@@ -12,7 +12,7 @@ export interface CachedSummary extends Omit<EntitySummary, 'source'> {
 }
 
 /** Where one entry's two JSON lines are in its pack file (byte offsets). */
-interface Location {
+export interface Location {
   readonly pack: string;
   readonly summary: readonly [number, number];
   readonly extraction: readonly [number, number];
@@ -78,6 +78,11 @@ export class ExtractionCache {
   /** Stores an extraction and its summary (in this thread's pack); this instance sees it at once. */
   put(key: string, extraction: DocumentExtraction, summary: CachedSummary): void {
     const at = putCacheEntry(this.dir, key, extraction, summary);
+    this.entries().set(key, at);
+  }
+
+  /** Makes an entry another thread of this run stored (`putCacheEntry`) visible to this instance. */
+  adopt(key: string, at: Location): void {
     this.entries().set(key, at);
   }
 

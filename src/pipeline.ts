@@ -265,18 +265,26 @@ async function extractWith(
   // not grow with the corpus; reading happens inside the slot, ahead of the pool's workers. Four
   // per worker keep a queue in front of every worker while this thread reads and hashes.
   const inFlight = pLimit(Math.max(2, config.concurrency * 4));
-  const inProgress = new Map<string, Promise<CachedSummary | null>>();
+  // Identical articles (same key) are extracted once per run, whichever comes first. Per key, its
+  // extraction while it runs, then whether it was stored: a later copy reads the summary back from
+  // the cache, so summaries are not all held here until the end of the run.
+  const extracted = new Map<string, Promise<boolean>>();
   const handle = async (unit: { source: string; bytes: Uint8Array; meta?: Readonly<Record<string, string>> }) => {
     const { sha256, key } = unitKey(cache, unit);
     if (options.shard && shardOf(sha256.slice(0, 16), options.shard.count) !== options.shard.index) return;
     units.push({ source: unit.source, key });
-    // Identical articles (same key) are extracted once per run, whichever comes first.
-    const pending = inProgress.get(key);
-    // A hit needs only the small summary; the full extraction is read once, at emit.
-    let x = pending ? await pending : options.full ? null : await cache.getSummary(key, sha256);
-    if (x && !pending) cached++;
-    else if (!x && !pending) {
-      const job = (async () => {
+    const earlier = extracted.get(key);
+    let x: CachedSummary | null = null;
+    if (earlier) {
+      if (!(await earlier)) fail(unit.source, `${unit.source}: same content as another article that failed; see its error`);
+      else if (!(x = await cache.getSummary(key, sha256))) fail(unit.source, `${unit.source}: same content as another article, whose extraction could not be read back from the cache`);
+    } else {
+      let settle!: (stored: boolean) => void;
+      extracted.set(key, new Promise((r) => (settle = r)));
+      // A hit needs only the small summary; the full extraction is read once, at emit.
+      x = options.full ? null : await cache.getSummary(key, sha256);
+      if (x) cached++;
+      else {
         // The worker stores the extraction in the cache itself and sends back only its summary.
         const result = await process({
           rulesDir: config.rules,
@@ -286,16 +294,13 @@ async function extractWith(
           cache: { dir: cache.dir, key },
         }).catch((err: Error): WorkerResult => ({ ok: false, error: `${unit.source}: extraction stopped: ${err.message}`, timings: newTimings() }));
         addTimings(timings, result.timings);
-        if (!result.ok) {
-          fail(unit.source, result.error);
-          return null;
+        if (!result.ok) fail(unit.source, result.error);
+        else {
+          if (result.stored) cache.adopt(key, result.stored);
+          x = result.summary;
         }
-        return result.summary;
-      })();
-      inProgress.set(key, job);
-      x = await job;
-    } else if (!x) {
-      fail(unit.source, `${unit.source}: same content as another article that failed; see its error`);
+      }
+      settle(!!x);
     }
     if (x) {
       inputs.push({ source: unit.source, doc_id: x.docId, sha256: x.sha256, bytes: unit.bytes.length, encoding: x.encoding, key });

@@ -3,7 +3,7 @@
  * article bytes into a `DocumentExtraction`. Piscina calls the default export per document.
  */
 import { isWorkerThread, workerData } from 'piscina';
-import { putCacheEntry, type CachedSummary } from './cache.js';
+import { putCacheEntry, type CachedSummary, type Location } from './cache.js';
 import { createDocumentProcessor, type DocumentProcessor } from './processor.js';
 import type { LoadedRules } from './rules/loaded.js';
 import { receiveRules } from './rules-channel.js';
@@ -28,6 +28,8 @@ export type WorkerResult =
       readonly summary: CachedSummary;
       /** The extraction, unless the task named a cache to store it in. */
       readonly extraction: DocumentExtraction | null;
+      /** Where the extraction was stored, when the task named a cache. */
+      readonly stored: Location | null;
       readonly timings: Timings;
     }
   | { readonly ok: false; readonly error: string; readonly timings: Timings };
@@ -73,7 +75,6 @@ export default async function runTask(task: WorkerTask): Promise<WorkerResult> {
   if ('error' in got) return { ok: false, error: got.error, timings };
   const e = got.extraction;
   const summary: CachedSummary = { ...summarize(e), sha256: e.sha256, encoding: e.encoding };
-  if (!task.cache) return { ok: true, summary, extraction: e, timings };
-  putCacheEntry(task.cache.dir, task.cache.key, e, summary);
-  return { ok: true, summary, extraction: null, timings };
+  if (!task.cache) return { ok: true, summary, extraction: e, stored: null, timings };
+  return { ok: true, summary, extraction: null, stored: putCacheEntry(task.cache.dir, task.cache.key, e, summary), timings };
 }

@@ -47,6 +47,37 @@ describe('the worker pool', () => {
   });
 });
 
+describe('identical articles in one run', () => {
+  it('are extracted once; the other copies read that extraction back from the cache', async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'pool-dup-'));
+    const input = path.join(dir, 'in');
+    await mkdir(input);
+    const text = 'Harbour note\n\nPublished 4 March 2024.\n\nForeign Minister Jon Park visited Oslo on Monday. "We will open two offices in Lisbon by 2026," Anna Berg said.\n';
+    // Three copies in flight at once (the pool takes several articles per worker), and one other.
+    for (const name of ['a.txt', 'b.txt', 'c.txt']) await writeFile(path.join(input, name), text);
+    await writeFile(path.join(input, 'd.txt'), 'Port note\n\nPublished 5 March 2024.\n\nLea Novak visited Seoul on Friday.\n');
+    const out = path.join(dir, 'out');
+    const r = await cli(['--input', input, '--rules', path.resolve('rules'), '--output', out, '--concurrency', '2']);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).toMatch(/4 documents processed \(4 extracted, 0 from cache\), 0 failed/);
+    const rows = (table: string) => tables(out).then((t) => t[`${table}.jsonl`]!.split('\n').filter(Boolean).map((l) => JSON.parse(l) as Record<string, unknown>));
+    const bySource = (records: Record<string, unknown>[]) => {
+      const out: Record<string, Record<string, unknown>[]> = {};
+      for (const r of records) (out[String(r.source)] ??= []).push(r);
+      return out;
+    };
+    const mentions = bySource(await rows('mentions'));
+    expect(Object.keys(mentions)).toEqual(['a.txt', 'b.txt', 'c.txt', 'd.txt']);
+    expect(mentions['a.txt']!.map((m) => m.text)).toEqual(['Jon Park', 'Oslo', 'Lisbon', 'Anna Berg']);
+    for (const copy of ['b.txt', 'c.txt']) expect(mentions[copy]!.map(({ source, ...m }) => m)).toEqual(mentions['a.txt']!.map(({ source, ...m }) => m));
+    expect(Object.keys(bySource(await rows('commitments')))).toEqual(['a.txt', 'b.txt', 'c.txt']);
+    // The only extraction stored per content: one entry for the three copies, one for the other.
+    const packs = path.join(out, '.cache', 'packs');
+    const entries = (await Promise.all((await readdir(packs)).filter((f) => f.endsWith('.idx')).map((f) => readFile(path.join(packs, f), 'utf8')))).join('').split('\n').filter(Boolean);
+    expect(entries).toHaveLength(2);
+  });
+});
+
 describe('the emit pool', () => {
   it('renders the tables of a run with threads as one thread does, and extracts again a document whose cached extraction is corrupt', async () => {
     const dir = await mkdtemp(path.join(tmpdir(), 'emit-pool-'));
