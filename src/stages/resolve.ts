@@ -64,7 +64,8 @@ export function entityId(key: string): string {
 interface Cluster {
   type: EntityType;
   keys: Set<string>;
-  names: string[];
+  /** The names it was found under, each once (a corpus names "Tony Blair" thousands of times). */
+  names: Set<string>;
   forms: Set<string>;
   roles: Set<string>;
   country: string;
@@ -88,7 +89,7 @@ const linkAcronyms: ClusterRefiner = (clusters) => {
   const owners = new Map<string, number[]>();
   clusters.forEach((c, i) => {
     for (const f of c.forms) {
-      if (!isAcronym(f) || c.names.every((n) => isAcronym(n))) continue;
+      if (!isAcronym(f) || [...c.names].every((n) => isAcronym(n))) continue;
       const list = owners.get(`${c.type}|${f}`) ?? [];
       list.push(i);
       owners.set(`${c.type}|${f}`, list);
@@ -96,8 +97,8 @@ const linkAcronyms: ClusterRefiner = (clusters) => {
   });
   const out: { into: number; from: number; rule: string }[] = [];
   clusters.forEach((c, i) => {
-    if (!c.names.every((n) => isAcronym(n))) return;
-    const o = owners.get(`${c.type}|${c.names[0]}`);
+    if (![...c.names].every((n) => isAcronym(n))) return;
+    const o = owners.get(`${c.type}|${bestName(c.names)}`);
     if (o && o.length === 1 && o[0] !== i) out.push({ into: o[0]!, from: i, rule: 'acronym-across-documents' });
   });
   return out;
@@ -173,11 +174,11 @@ export class EntityResolver {
       if (i === undefined) {
         i = this.clusters.length;
         this.byKey.set(key, i);
-        this.clusters.push({ type: e.type, keys: new Set([key]), names: [], forms: new Set(), roles: new Set(), country: '', mentions: 0, docs: new Set(), firstSeen: doc.docId, firstSource: doc.source, rules: new Set(), joins: new Set() });
+        this.clusters.push({ type: e.type, keys: new Set([key]), names: new Set(), forms: new Set(), roles: new Set(), country: '', mentions: 0, docs: new Set(), firstSeen: doc.docId, firstSource: doc.source, rules: new Set(), joins: new Set() });
       }
       const c = this.clusters[i]!;
       if (c.docs.size && !c.docs.has(doc.docId)) c.rules.add('same-name-across-documents');
-      c.names.push(e.name);
+      c.names.add(e.name);
       c.forms.add(e.name);
       for (const a of e.aliases) c.forms.add(a);
       for (const r of e.roles) c.roles.add(r);
@@ -224,7 +225,7 @@ export class EntityResolver {
       for (const k of keys) idOfKey.set(k, id);
       if (previous.length > 1) merges.push({ kept: id, merged: previous.slice(1), rule: [...c.joins].sort().join(' | ') });
       // Names and aliases use straight apostrophes so analysts can type them; mentions keep the text as written.
-      const name = straightenQuotes(bestName([...new Set(c.names)]));
+      const name = straightenQuotes(bestName(c.names));
       entities.push({
         entityId: id,
         type: c.type,
@@ -250,7 +251,7 @@ function joinClusters(a: Cluster, b: Cluster, rule: string): Cluster {
   return {
     type: a.type,
     keys: new Set([...a.keys, ...b.keys]),
-    names: [...a.names, ...b.names],
+    names: new Set([...a.names, ...b.names]),
     forms: new Set([...a.forms, ...b.forms]),
     roles: new Set([...a.roles, ...b.roles]),
     country: [a.country, b.country].filter(Boolean).sort()[0] ?? '',

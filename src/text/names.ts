@@ -1,5 +1,5 @@
 /** The fullest, best-written form: most words, then diacritics, then length. */
-export function bestName(forms: readonly string[]): string {
+export function bestName(forms: Iterable<string>): string {
   return [...forms].sort((a, b) => {
     const wa = a.split(/\s+/).length;
     const wb = b.split(/\s+/).length;
