@@ -14,7 +14,7 @@ import { PIPELINE_VERSION, STAGES, addTimings, newTimings, timed, timedAsync, ty
 import type { EntityResolver, MergeRecord } from './stages/resolve.js';
 import type { DocumentExtraction } from './types.js';
 import type { WorkerData, WorkerResult, WorkerTask } from './worker.js';
-import type { RenderData, RenderDoc, RenderResult } from './render-worker.js';
+import type { RenderData, RenderDoc, RenderResult, RenderTask } from './render-worker.js';
 import { RulesPublisher, rulesChannelName } from './rules-channel.js';
 import type { LoadedRules } from './rules/loaded.js';
 import type { RuleCatalog } from './report/rule-catalog.js';
@@ -498,11 +498,20 @@ async function resolveAndEmit(
     // memory holds a bounded number of rendered documents however large the corpus.
     const batches: (typeof docs)[] = [];
     for (let i = 0; i < docs.length; i += RENDER_BATCH) batches.push(docs.slice(i, i + RENDER_BATCH));
+    // Buffers the pool's threads encoded batches into, written already: each goes back with a
+    // later task, so the bytes of a corpus's rows pass through a few buffers, not one per batch.
+    const spares: ArrayBuffer[] = [];
+    const renderInPool = async (batch: typeof docs): Promise<RenderResult | null> => {
+      if (!pool) return null;
+      const spare = spares.pop();
+      const task: RenderTask = { docs: batch.map(({ input, cache }): RenderDoc => ({ cacheDir: cache.dir, key: input.key, sha256: input.sha256, source: input.source })), ...(spare ? { spare } : {}) };
+      // A thread that fails (out of memory) leaves its batch to this thread.
+      return pool.run(task, spare ? { transferList: [spare] } : {}).catch(() => null);
+    };
     const load = async (batch: typeof docs) => {
       try {
-        // A thread that fails (out of memory) leaves its batch to this thread.
-        const got: RenderResult = pool ? await pool.run(batch.map(({ input, cache }): RenderDoc => ({ cacheDir: cache.dir, key: input.key, sha256: input.sha256, source: input.source }))).catch((): RenderResult => []) : [];
-        return { rendered: await Promise.all(batch.map(async (d, i) => got[i] ?? (await renderHere(d)))) };
+        const got = await renderInPool(batch);
+        return { buffer: got?.buffer, rendered: await Promise.all(batch.map(async (d, i) => got?.docs[i] ?? (await renderHere(d)))) };
       } catch (error) {
         return { error };
       }
@@ -515,6 +524,8 @@ async function resolveAndEmit(
           counts[t] += doc[t].rows;
         }
       }
+      // The writer keeps no view of what it was given.
+      if (got.buffer) spares.push(got.buffer);
     }
   } catch (err) {
     await writer.abort();
@@ -543,8 +554,8 @@ const RENDER_BATCH = 16;
 const RENDER_WORKER = new URL(import.meta.url.endsWith('.ts') ? './render-worker.ts' : './render-worker.mjs', import.meta.url);
 
 /** Threads that read and render documents for emit (`render-worker.ts`), given the resolution once. */
-async function startRenderPool(threads: number, data: RenderData): Promise<Piscina<readonly RenderDoc[], RenderResult>> {
-  const pool = new (await import('piscina')).Piscina<readonly RenderDoc[], RenderResult>({ filename: RENDER_WORKER.href, minThreads: threads, maxThreads: threads, workerData: data });
+async function startRenderPool(threads: number, data: RenderData): Promise<Piscina<RenderTask, RenderResult>> {
+  const pool = new (await import('piscina')).Piscina<RenderTask, RenderResult>({ filename: RENDER_WORKER.href, minThreads: threads, maxThreads: threads, workerData: data });
   pool.on('error', () => undefined);
   return pool;
 }

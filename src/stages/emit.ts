@@ -188,10 +188,13 @@ export function documentRows(
 export const DOCUMENT_TABLES = ['documents', 'mentions', 'dates', 'commitments'] as const;
 export type DocumentTable = (typeof DOCUMENT_TABLES)[number];
 
-/** Rows of one table as the files hold them: CSV without its header, and JSON Lines. */
-export interface RenderedRows {
-  readonly csv: string;
-  readonly jsonl: string;
+/**
+ * Rows of one table as the files hold them: CSV without its header, and JSON Lines; as text, or
+ * as its UTF-8 bytes (how an emit thread hands them over: `encodeDocuments`).
+ */
+export interface RenderedRows<T extends string | Uint8Array = string> {
+  readonly csv: T;
+  readonly jsonl: T;
   readonly rows: number;
 }
 
@@ -200,7 +203,28 @@ export function renderRows(table: TableName, rows: readonly Row[]): RenderedRows
 }
 
 /** One document's rows of every per-document table, rendered (any thread can do it: it is pure). */
-export type RenderedDocument = Readonly<Record<DocumentTable, RenderedRows>>;
+export type RenderedDocument<T extends string | Uint8Array = string> = Readonly<Record<DocumentTable, RenderedRows<T>>>;
+
+/**
+ * Rendered documents as UTF-8, every text a view into one buffer (`buffer`): a thread hands the
+ * buffer over to another, not a copy of the text into the other thread's heap. `spare`, a buffer
+ * handed back by the other thread once it had written one batch, is used again when large enough.
+ */
+export function encodeDocuments(docs: readonly (RenderedDocument | null)[], spare?: ArrayBuffer): { readonly buffer: ArrayBuffer; readonly docs: (RenderedDocument<Uint8Array> | null)[] } {
+  let size = 0;
+  for (const d of docs) if (d) for (const t of DOCUMENT_TABLES) size += Buffer.byteLength(d[t].csv) + Buffer.byteLength(d[t].jsonl);
+  // Its own memory, never a slice of Node's shared pool: it can then be transferred.
+  const buffer = spare && spare.byteLength >= size ? spare : new ArrayBuffer(size);
+  const bytes = Buffer.from(buffer);
+  let at = 0;
+  const put = (text: string): Uint8Array => {
+    const start = at;
+    at += bytes.write(text, at);
+    return new Uint8Array(buffer, start, at - start);
+  };
+  const encoded = docs.map((d) => (d ? (Object.fromEntries(DOCUMENT_TABLES.map((t) => [t, { csv: put(d[t].csv), jsonl: put(d[t].jsonl), rows: d[t].rows }])) as Record<DocumentTable, RenderedRows<Uint8Array>>) : null));
+  return { buffer, docs: encoded };
+}
 
 export function renderDocument(d: DocumentExtraction, ids: readonly string[], names: ReadonlyMap<string, string>): RenderedDocument {
   const rows = documentRows(d, ids, names);
@@ -292,6 +316,18 @@ export interface EmittedFile {
   readonly changed: boolean;
 }
 
+/** A staged table file being written: its bytes so far are hashed, and the last ones buffered. */
+interface FileState {
+  readonly fd: FileHandle;
+  readonly hash: Hash;
+  rows: number;
+  /** Allocated at the first write, `FLUSH_BYTES` long. */
+  buffer: Buffer | null;
+  buffered: number;
+}
+
+const FLUSH_BYTES = 1 << 20;
+
 /**
  * Streams every table as CSV and JSONL into a staging folder inside the output folder. Rows are
  * appended as they are produced, so memory does not grow with the corpus. `commit` renames the
@@ -300,7 +336,7 @@ export interface EmittedFile {
  */
 export class TableWriter {
   private readonly staging: string;
-  private readonly handles = new Map<string, { fd: FileHandle; hash: Hash; rows: number; buffer: string[] }>();
+  private readonly handles = new Map<string, FileState>();
 
   private constructor(private readonly outputDir: string) {
     this.staging = path.join(outputDir, `.staging-${process.pid}`);
@@ -315,34 +351,41 @@ export class TableWriter {
     for (const t of TABLE_NAMES) {
       for (const ext of ['csv', 'jsonl']) {
         const fd = await open(path.join(w.staging, `${t}.${ext}`), 'w');
-        w.handles.set(`${t}.${ext}`, { fd, hash: createHash('sha256'), rows: 0, buffer: [] });
+        w.handles.set(`${t}.${ext}`, { fd, hash: createHash('sha256'), rows: 0, buffer: null, buffered: 0 });
       }
       await w.append(`${t}.csv`, toCsv(t, [], true), 0);
     }
     return w;
   }
 
-  private async append(file: string, data: string, rows: number): Promise<void> {
+  /** Hashes and buffers `data`, or writes it: the caller may reuse its bytes once this returns. */
+  private async append(file: string, data: string | Uint8Array, rows: number): Promise<void> {
     const h = this.handles.get(file)!;
-    h.hash.update(data);
+    const bytes = typeof data === 'string' ? Buffer.from(data) : data;
+    h.hash.update(bytes);
     h.rows += rows;
-    h.buffer.push(data);
-    if (h.buffer.length >= 256) await this.flush(h);
+    if (h.buffered + bytes.length > FLUSH_BYTES) await this.flush(h);
+    if (bytes.length >= FLUSH_BYTES) await h.fd.write(bytes);
+    else {
+      h.buffer ??= Buffer.allocUnsafeSlow(FLUSH_BYTES);
+      h.buffer.set(bytes, h.buffered);
+      h.buffered += bytes.length;
+    }
   }
 
-  private async flush(h: { fd: FileHandle; buffer: string[] }): Promise<void> {
-    if (!h.buffer.length) return;
-    const data = h.buffer.join('');
-    h.buffer.length = 0;
-    await h.fd.write(data);
+  private async flush(h: FileState): Promise<void> {
+    if (!h.buffered) return;
+    const n = h.buffered;
+    h.buffered = 0;
+    await h.fd.write(h.buffer!, 0, n);
   }
 
   async write(table: TableName, rows: readonly Row[]): Promise<void> {
     await this.writeRendered(table, renderRows(table, rows));
   }
 
-  /** Appends rows rendered already (`renderRows`, `renderDocument`). */
-  async writeRendered(table: TableName, rendered: RenderedRows): Promise<void> {
+  /** Appends rows rendered already (`renderRows`, `renderDocument`, `encodeDocuments`). */
+  async writeRendered(table: TableName, rendered: RenderedRows<string | Uint8Array>): Promise<void> {
     if (!rendered.rows) return;
     await this.append(`${table}.csv`, rendered.csv, rendered.rows);
     await this.append(`${table}.jsonl`, rendered.jsonl, 0);
