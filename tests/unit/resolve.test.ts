@@ -26,6 +26,21 @@ describe('resolveEntities across documents', () => {
     expect(r.localToGlobal.get('b')).toEqual(r.localToGlobal.get('a'));
   });
 
+  it('counts the documents naming an entity, a copy of an article (same id) once, and its names once each', () => {
+    const r = resolveEntities([
+      doc('a', [{ type: 'ORG', name: 'Mekong River Commission' }, { type: 'PLACE', name: 'Vientiane' }]),
+      doc('b', [{ type: 'PLACE', name: 'Vientiane' }]),
+      // A copy of article a, read after another article, and a place named twice in one article.
+      doc('a', [{ type: 'ORG', name: 'Mekong River Commission' }, { type: 'PLACE', name: 'Vientiane' }]),
+      doc('c', [{ type: 'PLACE', name: 'Hanoi' }, { type: 'PLACE', name: 'Hanoi' }]),
+    ]);
+    expect(r.entities.map((e) => [e.name, e.docCount, e.mentionCount, e.mergeRules])).toEqual([
+      ['Mekong River Commission', 1, 2, []],
+      ['Hanoi', 1, 2, []],
+      ['Vientiane', 2, 3, ['same-name-across-documents']],
+    ]);
+  });
+
   it('keeps Hun Sen and Hun Manet apart and never joins on a shared first word alone', () => {
     const r = resolveEntities([doc('a', [{ type: 'PERSON', name: 'Hun Sen' }]), doc('b', [{ type: 'PERSON', name: 'Hun Manet' }]), doc('c', [{ type: 'PERSON', name: 'Hun' }])]);
     expect(r.entities.map((e) => e.name)).toEqual(['Hun', 'Hun Manet', 'Hun Sen']);
