@@ -145,6 +145,8 @@ export const NamePatternsFile = z.strictObject({
   notNames: z.array(NonEmpty).default([]),
   /** Words that are never part of a person's name ("Plan", "Radio", "Street"): a run holding one is not a person. */
   notPersonWords: z.array(NonEmpty).default([]),
+  /** Given names compromise knows only as common words ("Bill", "Ray"), added to its given names. */
+  givenNames: z.array(NonEmpty).default([]),
   /** Lower-case role nouns that stand right before a person's name ("editor John Smith"), besides compromise's Actor nouns. */
   roleNouns: z.array(NonEmpty).default([]),
   /** A company's legal suffixes ("Motor", "Corp", "plc"): after a known company's name, part of the name as written. */

@@ -163,6 +163,15 @@ describe('people', () => {
     ]);
   });
 
+  it('given names compromise knows as words ("Bill", "Ray") start names, from the rules\' list; a law stays a law', () => {
+    expect(named('The film stars Bill Murray and Ray Winstone. The Finance Bill was passed.', 'PERSON').map((p) => p.name)).toEqual(['Bill Murray', 'Ray Winstone']);
+  });
+
+  it('an acronym is no family name ("Ray DVD" is a film and its format), a generation\'s numeral is ("Richard III")', () => {
+    expect(named('Ray DVD beats box office takings. Sales of the Mario Kart DS game rose.', 'PERSON')).toEqual([]);
+    expect(named('Doctors who examined Richard III spoke.', 'PERSON').map((p) => p.name)).toEqual(['Richard III']);
+  });
+
   it('a double family name may join an O\' name ("Murphy-O\'Connor")', () => {
     expect(named("Cardinal Cormac Murphy-O'Connor spoke. Later Mr Murphy-O'Connor left.", 'PERSON').map((p) => [p.name, p.aliases])).toEqual([
       ["Cormac Murphy-O'Connor", ["Murphy-O'Connor"]],

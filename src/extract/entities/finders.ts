@@ -62,17 +62,23 @@ export function givenNameThenPlace(words: readonly string[], lexicon: EntityLexi
 
 /**
  * Can these words be a person's name found without a title? Not when a word is a thing-word
- * ("Plan", "Radio"), a title or org head, or when the first word is an acronym, a known place or
+ * ("Plan", "Radio") other than a first word that is a given name ("Bill"), a title or org head;
+ * when the first or last word is an acronym ("DVD"); or when the first word is a known place or
  * organization, or a common English word that is not also a given name ("Lawyer Louise Christian").
  */
 export function plausiblePersonName(name: string, lexicon: EntityLexicon, opts: { readonly commonFirstWord?: boolean } = {}): boolean {
   const words = name.split(/\s+/);
   if (words.length < 2 || words.length > 4) return false;
-  if (words.some((w) => lexicon.notPersonWords.has(w) || lexicon.orgHeads.has(w) || lexicon.notNames.has(w))) return false;
+  // A thing-word that is also a given name ("Bill") is a person's first word: "Bill Murray", not "Finance Bill".
+  const thing = (w: string, i: number) => lexicon.notPersonWords.has(w) && !(i === 0 && lexicon.givenNames.has(w.toLowerCase()));
+  if (words.some((w, i) => thing(w, i) || lexicon.orgHeads.has(w) || lexicon.notNames.has(w))) return false;
   const first = words[0]!;
   // Titles can be family names ("John Sergeant"), but only as the last word.
   if (words.slice(0, -1).some((w) => lexicon.roles.has(w))) return false;
-  if (/^\p{Lu}{2,}$/u.test(first)) return false;
+  // An acronym is no given name, nor a family name ("Ray DVD": a film and its format); a
+  // generation's numeral is ("Richard III").
+  const last = words[words.length - 1]!;
+  if (/^\p{Lu}{2,}$/u.test(first) || (/^\p{Lu}{2,}$/u.test(last) && !/^[IVX]+$/.test(last))) return false;
   const g = lexicon.gazetteer.get(first);
   if (g && !g.ambiguous) return false;
   if (!givenNameThenPlace(words, lexicon) && words.some((w) => { const e = lexicon.gazetteer.get(w); return e && !e.ambiguous && e.kind !== 'demonym'; })) return false;

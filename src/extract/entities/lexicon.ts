@@ -227,6 +227,7 @@ export function buildLexicon(rules: {
     if (tags.includes('Actor') && !tags.includes('Plural') && !/\s/.test(word)) roleNouns.add(word);
   }
 
+  for (const g of rules.namePatterns.givenNames) givenNames.add(g.toLowerCase());
   const heads = rules.namePatterns.orgHeads;
   const patterns = rules.namePatterns.patterns.map((p) => ({
     id: p.id,
