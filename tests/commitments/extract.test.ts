@@ -415,6 +415,13 @@ describe('decisions and agreed deals (invented articles)', () => {
     expect(dated.map((f) => [f.trigger, f.actorNames])).toEqual([['signed', ['Mitsubishi', 'Nissan']]]);
   });
 
+  it('"the UK\'s biggest union" is a union of the UK, not the UK: the last union named, or no actor', () => {
+    const bare = article('Civil servants in strike ballot.', "The UK's biggest civil service union is to ballot its 290,000 members on strikes.");
+    expect(kit.commitments(bare).found).toEqual([]);
+    const named = article('The Public and Commercial Services Union met on Monday.', "The UK's biggest civil service union is to ballot its 290,000 members on strikes.");
+    expect(kit.commitments(named).found.map((f) => [f.trigger, f.actorNames])).toEqual([['is to', ['Public and Commercial Services Union']]]);
+  });
+
   it('the party an agreement is signed or made with is a party to it; the partner of the action is not', () => {
     expect(actorsOf('Egypt signed a trade protocol with the US, allowing Egyptian goods in.', 'signed')).toEqual(['Egypt', 'United States']);
     expect(actorsOf('Vietnam agreed with China to open the border.', 'agreed')).toEqual(['China', 'Vietnam']);

@@ -76,8 +76,11 @@ export class ActorResolver {
   /** The actors a subject names, or [] when it names none. */
   actorsOfSubject(s: Sentence, subj: Subject, speaker: Speaker | null): number[] {
     switch (subj.kind) {
-      case 'entities':
+      case 'entities': {
+        const owned = this.ownedBody(s, subj);
+        if (owned !== undefined) return owned === null ? [] : [owned];
         return this.withAffiliation(uniq(subj.mentions.map((m) => m.entity)));
+      }
       case 'collective':
         return this.collective(s, subj, speaker);
       case 'first-person':
@@ -115,12 +118,29 @@ export class ActorResolver {
   definiteBody(s: Sentence, subj: Subject): number | null {
     const text = subj.text.replace(/[.,;:"'’]+$/u, '').trim();
     const kind = this.rules.definiteBodies.find((d) => d.re.test(text));
-    if (!kind) return null;
+    return kind ? this.lastBodyOfKind(s, subj, kind.orgTypes) : null;
+  }
+
+  /** The last organization of one of these types named before the subject, in its sentence or the three before. */
+  private lastBodyOfKind(s: Sentence, subj: Subject, orgTypes: ReadonlySet<string>): number | null {
     const body = this.ctx.lastMention(subj.start, s.index, 3, (m) => {
       const type = m.type === 'ORG' ? this.ctx.orgType(m.entity) : null;
-      return type !== null && kind.orgTypes.has(type);
+      return type !== null && orgTypes.has(type);
     });
     return body?.entity ?? null;
+  }
+
+  /**
+   * "The UK's biggest civil service union", "Japan's second-largest carmaker": a body that the
+   * names before it own, which is not them. The last body of its kind named before (as with "the
+   * union"), or null when none is; undefined when the subject is no such phrase.
+   */
+  private ownedBody(s: Sentence, subj: Subject): number | null | undefined {
+    const clean = this.ctx.doc.clean;
+    if (!subj.mentions.length || !subj.mentions.every((m) => /^['’]s?\s/u.test(clean.slice(m.end, m.end + 3)))) return undefined;
+    const head = clean.slice(subj.mentions[subj.mentions.length - 1]!.end, subj.end).replace(/[.,;:"'’]+$/u, '').trim();
+    const kind = this.rules.definiteBodies.find((d) => d.head.test(head));
+    return kind ? this.lastBodyOfKind(s, subj, kind.orgTypes) : undefined;
   }
 
   /**

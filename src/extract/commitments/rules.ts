@@ -66,7 +66,8 @@ export interface CompiledRules {
   readonly staleTarget: RegExp;
   readonly personTitle: RegExp;
   /** "the party", "the Dutch company": the organization types a definite description may refer back to. */
-  readonly definiteBodies: readonly { readonly re: RegExp; readonly orgTypes: ReadonlySet<string> }[];
+  /** `re`: "the company", "this Japanese firm"; `head`: a phrase that ends in one of the nouns. */
+  readonly definiteBodies: readonly { readonly re: RegExp; readonly head: RegExp; readonly orgTypes: ReadonlySet<string> }[];
   readonly codes: readonly { readonly id: string; readonly code: string; readonly modalities: readonly Modality[] | null; readonly re: RegExp }[];
 }
 
@@ -124,6 +125,7 @@ export function compileRules(rules: CommitmentsRules): CompiledRules {
     staleTarget: new RegExp(`(?:${alternation(rules.staleTargetWords)})\\s+(?:[\\p{L}-]+\\s+){0,2}$`, 'iu'),
     definiteBodies: rules.definiteBodies.map((d) => ({
       re: new RegExp(`^(?:the|this)\\s+(?:[\\p{L}-]+\\s+){0,2}?(?:${alternation(d.nouns)})$`, 'iu'),
+      head: new RegExp(`(?<![\\p{L}-])(?:${alternation(d.nouns)})$`, 'iu'),
       orgTypes: new Set(d.orgTypes),
     })),
     personTitle: new RegExp(`^(?:the\\s+)(?:${alternation(rules.personTitles)})$`, 'iu'),
