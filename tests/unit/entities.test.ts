@@ -95,6 +95,16 @@ describe('organizations found by the words around them', () => {
     ]);
   });
 
+  it('Sky is a broadcaster, at the start of a sentence too, and its channels are bodies of their own ("Sky Movies")', () => {
+    const text = 'Sky has signed a deal with the Academy. Films will run on Sky Movies and Sky Travel, and Sky One will show the night.';
+    expect(kit.entities(text).mentions.filter((m) => m.type === 'ORG').map((m) => [m.text, m.rule])).toEqual([
+      ['Sky', 'gazetteer.org'],
+      ['Sky Movies', 'gazetteer.channel'],
+      ['Sky Travel', 'gazetteer.channel'],
+      ['Sky One', 'gazetteer.channel'],
+    ]);
+  });
+
   it('a company\'s legal suffix is part of its name as written ("Nissan Motor"), not a sentence\'s full stop', () => {
     const r = kit.entities('It signed a deal with Nissan Motor. Shares in Credit Suisse Group rose.');
     expect(r.mentions.map((m) => m.text)).toEqual(['Nissan Motor', 'Credit Suisse Group']);
