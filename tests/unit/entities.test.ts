@@ -105,6 +105,16 @@ describe('organizations found by the words around them', () => {
     ]);
   });
 
+  it('a name after a noun for a kind of body is an organization: any "-maker", a bank, a fund, a magazine; not "fund" as a verb', () => {
+    const text = 'US-German carmaker Daimlerchrysler sold its stake to state bank Vneshtorgbank. Property fund Molsiris and gadget magazine Stuff agreed. They urged donors to fund Zorbex.';
+    expect(kit.entities(text).mentions.filter((m) => m.type === 'ORG').map((m) => [m.text, m.rule])).toEqual([
+      ['Daimlerchrysler', 'org.pattern.kind-noun'],
+      ['Vneshtorgbank', 'org.pattern.kind-noun'],
+      ['Molsiris', 'org.pattern.kind-noun'],
+      ['Stuff', 'org.pattern.kind-noun'],
+    ]);
+  });
+
   it('a company\'s legal suffix is part of its name as written ("Nissan Motor"), not a sentence\'s full stop', () => {
     const r = kit.entities('It signed a deal with Nissan Motor. Shares in Credit Suisse Group rose.');
     expect(r.mentions.map((m) => m.text)).toEqual(['Nissan Motor', 'Credit Suisse Group']);
