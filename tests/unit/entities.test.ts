@@ -115,6 +115,16 @@ describe('organizations found by the words around them', () => {
     ]);
   });
 
+  it('a name before "magazine" or "newspaper" is a publication, without a possessive owner; a place there stays a place', () => {
+    const text = "Empire magazine praised it, the Liverpool Echo newspaper said, and Saturday's Vedomosti newspaper agreed with a London newspaper.";
+    expect(kit.entities(text).mentions.map((m) => [m.text, m.type, m.rule])).toEqual([
+      ['Empire', 'ORG', 'org.pattern.publication'],
+      ['Liverpool Echo', 'ORG', 'org.pattern.publication'],
+      ['Vedomosti', 'ORG', 'org.pattern.publication'],
+      ['London', 'PLACE', 'gazetteer.place'],
+    ]);
+  });
+
   it('a company\'s legal suffix is part of its name as written ("Nissan Motor"), not a sentence\'s full stop', () => {
     const r = kit.entities('It signed a deal with Nissan Motor. Shares in Credit Suisse Group rose.');
     expect(r.mentions.map((m) => m.text)).toEqual(['Nissan Motor', 'Credit Suisse Group']);
