@@ -149,6 +149,8 @@ export const NamePatternsFile = z.strictObject({
   givenNames: z.array(NonEmpty).default([]),
   /** Lower-case role nouns that stand right before a person's name ("editor John Smith"), besides compromise's Actor nouns. */
   roleNouns: z.array(NonEmpty).default([]),
+  /** Lower-case family nouns ("wife", "brother"): after a possessive, a lone capitalized word right after one is a person ("his wife Sarah"). */
+  kinNouns: z.array(NonEmpty).default([]),
   /** A company's legal suffixes ("Motor", "Corp", "plc"): after a known company's name, part of the name as written. */
   companySuffixes: z.array(NonEmpty).default([]),
   /** Words that, after a broadcaster's name, name one of its channels ("BBC Radio 4", "BBC Scotland"). */

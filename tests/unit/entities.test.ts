@@ -242,6 +242,16 @@ describe('people', () => {
     ]);
   });
 
+  it('a lone name after a possessive and a family noun is a person, known given name or not; not a place, nor after "partner"', () => {
+    const text = "Mr Eavis' daughter Emily spoke. His younger brother Tariku won, and the Blairs' fourth child, Leo, was born. His wife London laughed. Sony's partner Zorbex agreed.";
+    expect(kit.entities(text).mentions.filter((m) => m.type === 'PERSON').map((m) => [m.text, m.rule])).toEqual([
+      ['Eavis', 'person.title'],
+      ['Emily', 'person.kin'],
+      ['Tariku', 'person.kin'],
+      ['Leo', 'person.kin'],
+    ]);
+  });
+
   it('a given name before a town is a person with a place for a family name; a country after a name is not', () => {
     const text = 'Phil Redmond met Mary Chester in Washington. Mr Redmond and Lord Strathclyde spoke. Tony Blair Iraq visit.';
     expect(named(text, 'PERSON').map((p) => [p.name, p.aliases])).toEqual([

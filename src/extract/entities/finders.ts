@@ -383,6 +383,23 @@ export const findRoleNounPeople: Finder = (sentence, lexicon) => {
 };
 
 /**
+ * "his wife Sarah", "Mr Eavis' daughter Emily", "the Blairs' fourth child, Leo": a lone capitalized
+ * word after a possessive and a family noun (`kinNouns`) is a person, whether or not the name is a
+ * known given name. Not a word the gazetteer knows as something else, nor a word that is never a name.
+ */
+export const findKinPeople: Finder = (sentence, lexicon) => {
+  const out: Candidate[] = [];
+  for (const m of sentence.text.matchAll(lexicon.kinName)) {
+    const name = m.groups!.name!;
+    const known = lexicon.gazetteer.get(name);
+    if ((known && !known.ambiguous) || lexicon.notNames.has(name) || lexicon.notPersonWords.has(name) || lexicon.roles.has(name)) continue;
+    const start = m.index + m[0].length - name.length;
+    out.push({ type: 'PERSON', start, end: start + name.length, rule: 'person.kin', roles: [], priority: 5 });
+  }
+  return out;
+};
+
+/**
  * "Azmat Begg, father of ...", "Irfan Hanif, a 25-year-old doctor", "Filippo Bagnato, ATR's chief
  * executive": a name with a role noun in apposition.
  */
@@ -453,6 +470,7 @@ export const SENTENCE_FINDERS: readonly Finder[] = [
   findNamePatterns,
   findTitledPeople,
   findRoleNounPeople,
+  findKinPeople,
   findGivenNamePeople,
   findFamilyNamePeople,
   findDemonymPeople,

@@ -139,6 +139,8 @@ export interface EntityLexicon {
   readonly roleNouns: ReadonlySet<string>;
   /** Matches, right after a broadcaster's name, the words that name one of its channels. */
   readonly channel: RegExp;
+  /** Matches a possessive and a family noun before a lone capitalized word, the `name` group ("his wife Sarah"). */
+  readonly kinName: RegExp;
 }
 
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -260,5 +262,11 @@ export function buildLexicon(rules: {
     commonWords,
     roleNouns,
     channel: new RegExp(`^(?:\\s+(?:${alternation(rules.namePatterns.channelWords)}|\\d{1,2})(?![\\p{L}\\d]))+`, 'u'),
+    kinName: rules.namePatterns.kinNouns.length
+      ? new RegExp(
+          `(?:(?<![\\p{L}])(?:his|her|their|my|our|His|Her|Their|My|Our)|\\p{L}['’]s?)\\s+(?:[\\p{Ll}-]+\\s+)?(?:${alternation(rules.namePatterns.kinNouns)}),?\\s+(?<name>\\p{Lu}\\p{Ll}[\\p{Ll}\\p{M}]*)(?![\\p{L}\\p{M}\\d'’-])(?!\\s+\\p{Lu})`,
+          'gu',
+        )
+      : /$^/gu,
   };
 }
