@@ -263,6 +263,15 @@ describe('people', () => {
     expect(named(text, 'PLACE').map((p) => p.name)).toEqual(['Washington', 'Iraq']);
   });
 
+  it('a given name before a company is a person with a company for a family name; before a party it is not', () => {
+    const text = 'Ian Pearson, a futurologist, advised Gerald Ford. Blair Labour said so.';
+    expect(kit.entities(text).mentions.map((m) => [m.text, m.type, m.rule])).toEqual([
+      ['Ian Pearson', 'PERSON', 'person.given-name-org'],
+      ['Gerald Ford', 'PERSON', 'person.given-name-org'],
+      ['Labour', 'ORG', 'gazetteer.org'],
+    ]);
+  });
+
   it('records the country a titled person serves, from the demonym before the title', () => {
     const r = kit.entities('Cambodian Prime Minister Hun Manet met Lao Prime Minister Sonexay Siphandone and Tony Blair.');
     const people = r.entities.filter((e) => e.type === 'PERSON').map((e) => [e.name, e.country]);

@@ -40,7 +40,7 @@ function trimPersonName(text: string, lexicon: EntityLexicon): string {
     const title = lexicon.roles.has(bare) && (i < words.length - 1 || kept.length === 0 || !/^\p{Lu}\p{Ll}+$/u.test(bare));
     if (lexicon.notNames.has(bare) || title || lexicon.orgHeads.has(bare)) break;
     const gaz = lexicon.gazetteer.get(bare);
-    if (gaz && !gaz.ambiguous && kept.length > 0 && !(kept.length === 1 && i === words.length - 1 && givenNameThenPlace([kept[0]!, bare], lexicon))) break;
+    if (gaz && !gaz.ambiguous && kept.length > 0 && !(kept.length === 1 && i === words.length - 1 && givenNameThenKnown([kept[0]!, bare], lexicon) !== null)) break;
     kept.push(bare);
     if (bare !== w) break;
   }
@@ -48,16 +48,19 @@ function trimPersonName(text: string, lexicon: EntityLexicon): string {
 }
 
 /**
- * "Phil Redmond", "Jack London": a given name (one that is no common word and no place) before
- * the name of a town or region is a person whose family name is a place, not a place. Countries
- * are left out ("Tony Blair Iraq" is no one).
+ * "Phil Redmond", "Jack London", "Stephen Pearson", "Gerald Ford": a given name (one that is no
+ * common word and no place) before the name of a town, region or company is a person whose family
+ * name is that place's or company's; returns which. Countries are left out ("Tony Blair Iraq" is no
+ * one), and so are parties ("Blair Labour's ...").
  */
-export function givenNameThenPlace(words: readonly string[], lexicon: EntityLexicon): boolean {
-  if (words.length !== 2) return false;
+export function givenNameThenKnown(words: readonly string[], lexicon: EntityLexicon): 'place' | 'org' | null {
+  if (words.length !== 2) return null;
   const first = words[0]!;
   const lower = first.toLowerCase();
-  if (!lexicon.givenNames.has(lower) || lexicon.commonWords.has(lower) || lexicon.gazetteer.has(first)) return false;
-  return lexicon.gazetteer.get(words[1]!)?.kind === 'place';
+  if (!lexicon.givenNames.has(lower) || lexicon.commonWords.has(lower) || lexicon.gazetteer.has(first)) return null;
+  const known = lexicon.gazetteer.get(words[1]!);
+  if (known?.kind === 'place') return 'place';
+  return known?.kind === 'org' && known.orgType !== 'party' ? 'org' : null;
 }
 
 /**
@@ -81,7 +84,7 @@ export function plausiblePersonName(name: string, lexicon: EntityLexicon, opts: 
   if (/^\p{Lu}{2,}$/u.test(first) || (/^\p{Lu}{2,}$/u.test(last) && !/^[IVX]+$/.test(last))) return false;
   const g = lexicon.gazetteer.get(first);
   if (g && !g.ambiguous) return false;
-  if (!givenNameThenPlace(words, lexicon) && words.some((w) => { const e = lexicon.gazetteer.get(w); return e && !e.ambiguous && e.kind !== 'demonym'; })) return false;
+  if (givenNameThenKnown(words, lexicon) === null && words.some((w) => { const e = lexicon.gazetteer.get(w); return e && !e.ambiguous && e.kind !== 'demonym'; })) return false;
   if (opts.commonFirstWord) return true;
   const lower = first.toLowerCase();
   return !(lexicon.commonWords.has(lower) && !lexicon.givenNames.has(lower));
@@ -312,9 +315,9 @@ export const findGivenNamePeople: Finder = (sentence, lexicon) => {
       const rest = trimPersonName(words.slice(i).join(' '), lexicon);
       if (!plausiblePersonName(rest, lexicon)) continue;
       const start = m.index + words.slice(0, i).join(' ').length + (i ? 1 : 0);
-      // Against the gazetteer's place ("Redmond") the whole name must win: a strong candidate.
-      const placeName = givenNameThenPlace(rest.split(/\s+/), lexicon);
-      out.push({ type: 'PERSON', start, end: start + rest.length, rule: placeName ? 'person.given-name-place' : 'person.given-name', roles: [], priority: placeName ? 4 : 3 });
+      // Against the gazetteer's place or company ("Redmond", "Pearson") the whole name must win: a strong candidate.
+      const known = givenNameThenKnown(rest.split(/\s+/), lexicon);
+      out.push({ type: 'PERSON', start, end: start + rest.length, rule: known === 'org' ? 'person.given-name-org' : known === 'place' ? 'person.given-name-place' : 'person.given-name', roles: [], priority: known ? 4 : 3 });
       break;
     }
   }
