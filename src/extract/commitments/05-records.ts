@@ -49,6 +49,11 @@ export interface SentenceInput {
   readonly cands: readonly TriggerCandidate[];
   readonly readings: ReadonlyMap<TriggerCandidate, ActionReading>;
   readonly state: RecordState;
+  /**
+   * The reported subjects read already in this sentence, by trigger span ("start:end"): the gate
+   * before the parse (`willMayCommit`) and the records after it read the same will-words.
+   */
+  readonly subjects?: Map<string, ReportedSubject | null>;
 }
 
 /** A deadline: a date right after one of these words, or "the end of ...". */
@@ -360,7 +365,7 @@ function agentActors(input: SentenceInput, from: number, speaker: Speaker | null
 }
 
 /** What the speaker and subject rules read of a sentence: everything but its compromise parse. */
-export type SpeechInput = Pick<SentenceInput, 'ctx' | 'resolver' | 'rules' | 'sentence' | 'state'>;
+export type SpeechInput = Pick<SentenceInput, 'ctx' | 'resolver' | 'rules' | 'sentence' | 'state' | 'subjects'>;
 
 /** "... have been unveiled by": a plan's passive verb of making it known, before its agent. */
 const UNVEILED_BY = /^\s*(?:has|have|had|was|were|is|are)\s+(?:also\s+|now\s+)?(?:been\s+)?(?:unveiled|announced|outlined|set\s+out|published|revealed|presented|proposed|put\s+forward|launched|drawn\s+up|detailed)\s+by\s+(?:the\s+)?/i;
@@ -391,7 +396,7 @@ function inRelativeClause(s: Sentence, subj: Subject): boolean {
 }
 
 /** A reported trigger's subject and speaker, read before its verb is known. */
-interface ReportedSubject {
+export interface ReportedSubject {
   readonly subj: Subject;
   /** The subject's kind as the actor rules read it: a name that only modifies a thing is a thing. */
   readonly kind: Subject['kind'] | 'thing';
@@ -409,6 +414,15 @@ interface ReportedSubject {
  * is not parsed at all.
  */
 function reportedSubject(input: SpeechInput, trigger: { readonly triggerStart: number; readonly triggerEnd: number }): ReportedSubject | null {
+  const key = `${trigger.triggerStart}:${trigger.triggerEnd}`;
+  const read = input.subjects?.get(key);
+  if (read !== undefined) return read;
+  const r = readReportedSubject(input, trigger);
+  input.subjects?.set(key, r);
+  return r;
+}
+
+function readReportedSubject(input: SpeechInput, trigger: { readonly triggerStart: number; readonly triggerEnd: number }): ReportedSubject | null {
   const { ctx, resolver, rules, sentence: s, state } = input;
   const abs = (rel: number) => s.start + rel;
   const triggerText = s.text.slice(trigger.triggerStart, trigger.triggerEnd);

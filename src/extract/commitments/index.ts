@@ -16,7 +16,7 @@ import type { CommitmentFinding, DateFinding, SegmentedDocument, Sentence } from
 import type { EntityExtraction } from '../entities/index.js';
 import { findTriggers, resolveOverlaps, type TriggerCandidate } from './01-find-triggers.js';
 import { readAction, type ActionReading } from './02-read-actions.js';
-import { MODAL_ADVERBS, buildRecords, cleanAction, listsNamedCommitments, mayPassGates, planDocumentActors, staticGate, willMayCommit, type RecordState } from './05-records.js';
+import { MODAL_ADVERBS, buildRecords, cleanAction, listsNamedCommitments, mayPassGates, planDocumentActors, staticGate, willMayCommit, type RecordState, type ReportedSubject } from './05-records.js';
 import { findAmount } from './amount.js';
 import { ActorResolver, shareParties } from './04-actors.js';
 import { buildContext, type DocumentContext } from './context.js';
@@ -86,6 +86,7 @@ export function createCommitmentExtractor(rules: CommitmentsRules): CommitmentEx
         // Rules that could give a record here: a target needs an amount, "agreed on" a plan.
         const cued = compiled.triggers.filter((r) => r.cue.test(s.text) && mayPassGates(r, s.text, compiled));
         if (!cued.length) continue;
+        const subjects = new Map<string, ReportedSubject | null>();
         // Will-statements count only when someone says them: skip parsing sentences that only
         // have a will and no sign of speech.
         if (cued.every((r) => r.voice === 'reported')) {
@@ -93,13 +94,13 @@ export function createCommitmentExtractor(rules: CommitmentsRules): CommitmentEx
           // Nor those whose will-words have no subject and speaker that could give actors: the
           // parse would only find the verb, and no verb would give the statement an actor.
           const cues = cued.flatMap((r) => [...s.text.matchAll(r.cues)].map((m) => ({ index: m.index, length: m[0].length })));
-          if (!willMayCommit({ ctx, resolver, rules: compiled, sentence: s, state }, cues)) continue;
+          if (!willMayCommit({ ctx, resolver, rules: compiled, sentence: s, state, subjects }, cues)) continue;
         }
         const parsed = parseSentence(s.text);
         const cands: TriggerCandidate[] = resolveOverlaps(findTriggers(s.index, s.text, parsed, compiled));
         if (!cands.length) continue;
         const readings = new Map<TriggerCandidate, ActionReading>(cands.map((c) => [c, readAction(s, parsed, c, cands, compiled)]));
-        out.push(...buildRecords({ ctx, resolver, rules: compiled, dates, sentence: s, parsed, cands, readings, state }));
+        out.push(...buildRecords({ ctx, resolver, rules: compiled, dates, sentence: s, parsed, cands, readings, state, subjects }));
       }
       return shareParties(out, ctx).sort((a, b) => a.start - b.start || a.end - b.end);
     },
