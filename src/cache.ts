@@ -77,8 +77,7 @@ export class ExtractionCache {
 
   /** Stores an extraction and its summary (in this thread's pack); this instance sees it at once. */
   put(key: string, extraction: DocumentExtraction, summary: CachedSummary): void {
-    const at = putCacheEntry(this.dir, key, extraction, summary);
-    this.entries().set(key, at);
+    this.adopt(key, putCacheEntry(this.dir, key, extraction, summary));
   }
 
   /** Makes an entry another thread of this run stored (`putCacheEntry`) visible to this instance. */
