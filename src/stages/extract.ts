@@ -11,11 +11,6 @@ export interface Extractors {
 }
 
 /**
- * The extract stage: runs every extractor on the segmented document and turns their clean,
- * sentence-relative offsets into offsets into the original file text. This is the one place
- * where that conversion happens; each record's `text` is the original slice it points to.
- */
-/**
  * The dates of a document, with clean offsets. A date inside a person's or organization's name
  * is part of the name and left out: "Sunday" of "Sunday Telegraph" or "Mail on Sunday" (the date
  * finders read the text alone and cannot know the name).
@@ -34,6 +29,11 @@ export function findDates(doc: SegmentedDocument, extractor: DateExtractor, ment
   });
 }
 
+/**
+ * The extract stage: runs every extractor on the segmented document and turns their clean,
+ * sentence-relative offsets into offsets into the original file text. This is the one place
+ * where that conversion happens; each record's `text` is the original slice it points to.
+ */
 export function extractDocument(doc: SegmentedDocument, extractors: Extractors): DocumentExtraction {
   const original = doc.source.text;
   const cp = codePointIndex(original);

@@ -297,9 +297,10 @@ function appositiveRoles(text: string, chainStart: number, lexicon: EntityLexico
   return roles;
 }
 
-/** "Tony Blair", "Gordon Brown": a known given name followed by capitalized words. */
+/** The name word right after a run (`findGivenNamePeople` takes it when the run ends in a given name). */
 const NEXT_NAME_WORD = new RegExp(`^\\s+(${NAME_WORD})(?![\\p{L}'-])`, 'u');
 
+/** "Tony Blair", "Gordon Brown": a known given name followed by capitalized words. */
 export const findGivenNamePeople: Finder = (sentence, lexicon) => {
   const out: Candidate[] = [];
   const re = new RegExp(`(?<![\\p{L}\\p{N}'])${NAME_WORD}(?:\\s+${NAME_WORD}){1,3}`, 'gu');
