@@ -300,11 +300,13 @@ function appositiveRoles(text: string, chainStart: number, lexicon: EntityLexico
 /** The name word right after a run (`findGivenNamePeople` takes it when the run ends in a given name). */
 const NEXT_NAME_WORD = new RegExp(`^\\s+(${NAME_WORD})(?![\\p{L}'-])`, 'u');
 
+/** A run of two to four name words, where `findGivenNamePeople` looks for a given name. */
+const GIVEN_NAME_RUN = new RegExp(`(?<![\\p{L}\\p{N}'])${NAME_WORD}(?:\\s+${NAME_WORD}){1,3}`, 'gu');
+
 /** "Tony Blair", "Gordon Brown": a known given name followed by capitalized words. */
 export const findGivenNamePeople: Finder = (sentence, lexicon) => {
   const out: Candidate[] = [];
-  const re = new RegExp(`(?<![\\p{L}\\p{N}'])${NAME_WORD}(?:\\s+${NAME_WORD}){1,3}`, 'gu');
-  for (const m of sentence.text.matchAll(re)) {
+  for (const m of sentence.text.matchAll(GIVEN_NAME_RUN)) {
     const words = m[0].split(/\s+/);
     // A run of four that ends in a given name ("Million Dollar Baby's Hilary") takes the word
     // after it, which the run had no room for.
@@ -372,11 +374,13 @@ export const findPostNominalPeople: Finder = (sentence, lexicon) => {
   return out;
 };
 
+/** A lower-case word (or MP, MEP ...) and the name after it: `findRoleNounPeople` keeps those whose word is a role noun. */
+const ROLE_NOUN_NAME = new RegExp(`(?<![\\p{L}])([\\p{Ll}]+|MP|MEP|MSP|AM)\\s+(${NAME_RUN})`, 'gu');
+
 /** "political editor John Sergeant", "Tory leader Michael Howard": a role noun right before a name. */
 export const findRoleNounPeople: Finder = (sentence, lexicon) => {
   const out: Candidate[] = [];
-  const re = new RegExp(`(?<![\\p{L}])([\\p{Ll}]+|MP|MEP|MSP|AM)\\s+(${NAME_RUN})`, 'gu');
-  for (const m of sentence.text.matchAll(re)) {
+  for (const m of sentence.text.matchAll(ROLE_NOUN_NAME)) {
     if (!lexicon.roleNouns.has(m[1]!)) continue;
     const name = trimPersonName(m[2]!, lexicon);
     if (!plausiblePersonName(name, lexicon)) continue;
@@ -403,14 +407,16 @@ export const findKinPeople: Finder = (sentence, lexicon) => {
   return out;
 };
 
+/** A name, a comma and the noun of the phrase after it: `findAppositivePeople` keeps those whose noun is a role noun. */
+const APPOSITIVE = new RegExp(`(?<![\\p{L}'-])(${NAME_RUN}),\\s+(?:(?:a|an|the|his|her|their)\\s+|${OWNER})?(?:[\\p{Ll}\\d-]+\\s+){0,2}?(\\p{Ll}+)\\b`, 'gu');
+
 /**
  * "Azmat Begg, father of ...", "Irfan Hanif, a 25-year-old doctor", "Filippo Bagnato, ATR's chief
  * executive": a name with a role noun in apposition.
  */
 export const findAppositivePeople: Finder = (sentence, lexicon) => {
   const out: Candidate[] = [];
-  const re = new RegExp(`(?<![\\p{L}'-])(${NAME_RUN}),\\s+(?:(?:a|an|the|his|her|their)\\s+|${OWNER})?(?:[\\p{Ll}\\d-]+\\s+){0,2}?(\\p{Ll}+)\\b`, 'gu');
-  for (const m of sentence.text.matchAll(re)) {
+  for (const m of sentence.text.matchAll(APPOSITIVE)) {
     if (!lexicon.roleNouns.has(m[2]!)) continue;
     const run = narrowRun(m[1]!, lexicon);
     const name = trimPersonName(run.name, lexicon);
@@ -423,11 +429,13 @@ export const findAppositivePeople: Finder = (sentence, lexicon) => {
 /** A family name by its shape alone: "McGregor", "MacDonald", "O'Sullivan". */
 const GAELIC_FAMILY_NAME = /^(?:Mc|Mac|O['’])\p{Lu}\p{Ll}{2,}$/u;
 
+/** A run of two or three name words, where `findFamilyNamePeople` looks for a family name. */
+const FAMILY_NAME_RUN = new RegExp(`(?<![\\p{L}\\p{N}'-])${NAME_RUN}(?![\\p{L}'-])`, 'gu');
+
 /** "Kirsty Williams", "Rhodri Glyn Thomas", "Ewan McGregor": capitalized words ending in a (known) family name. */
 export const findFamilyNamePeople: Finder = (sentence, lexicon) => {
   const out: Candidate[] = [];
-  const re = new RegExp(`(?<![\\p{L}\\p{N}'-])${NAME_RUN}(?![\\p{L}'-])`, 'gu');
-  for (const m of sentence.text.matchAll(re)) {
+  for (const m of sentence.text.matchAll(FAMILY_NAME_RUN)) {
     const run = narrowRun(m[0], lexicon);
     const words = run.name.split(/\s+/);
     const at = m.index + run.offset;
@@ -444,11 +452,13 @@ export const findFamilyNamePeople: Finder = (sentence, lexicon) => {
   return out;
 };
 
+/** A capitalized word and the name after it: `findDemonymPeople` keeps those whose word is a demonym. */
+const DEMONYM_NAME = new RegExp(`(?<![\\p{L}])(\\p{Lu}[\\p{L}]+)\\s+(${NAME_RUN})(?![\\p{L}'-])`, 'gu');
+
 /** "Australian Mamdouh Habib": a demonym before a name that is no organization or place. */
 export const findDemonymPeople: Finder = (sentence, lexicon) => {
   const out: Candidate[] = [];
-  const re = new RegExp(`(?<![\\p{L}])(\\p{Lu}[\\p{L}]+)\\s+(${NAME_RUN})(?![\\p{L}'-])`, 'gu');
-  for (const m of sentence.text.matchAll(re)) {
+  for (const m of sentence.text.matchAll(DEMONYM_NAME)) {
     if (lexicon.gazetteer.get(m[1]!)?.kind !== 'demonym') continue;
     const name = trimPersonName(m[2]!, lexicon);
     if (!plausiblePersonName(name, lexicon)) continue;
