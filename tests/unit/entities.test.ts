@@ -125,6 +125,16 @@ describe('organizations found by the words around them', () => {
     ]);
   });
 
+  it('a name after "at" and a job that only a workplace gives is an organization; a known place there stays a place, a possessive is no name', () => {
+    const text = '"It is fine," said an economist at Quorvex Brunswick. Researchers at Halden Stoy & Co agreed, a worker at Swindon said, and analysts at Porsche\'s rivals were surprised.';
+    expect(kit.entities(text).mentions.map((m) => [m.text, m.type, m.rule])).toEqual([
+      ['Quorvex Brunswick', 'ORG', 'org.pattern.works-at'],
+      ['Halden Stoy & Co', 'ORG', 'org.pattern.works-at'],
+      ['Swindon', 'PLACE', 'gazetteer.place'],
+      ['Porsche', 'ORG', 'gazetteer.org'],
+    ]);
+  });
+
   it('a company\'s legal suffix is part of its name as written ("Nissan Motor"), not a sentence\'s full stop', () => {
     const r = kit.entities('It signed a deal with Nissan Motor. Shares in Credit Suisse Group rose.');
     expect(r.mentions.map((m) => m.text)).toEqual(['Nissan Motor', 'Credit Suisse Group']);
