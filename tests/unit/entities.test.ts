@@ -135,6 +135,15 @@ describe('organizations found by the words around them', () => {
     ]);
   });
 
+  it('names listed with two or more organizations are organizations; not in a list with one, nor past a second "and"', () => {
+    const orgs = (text: string) => kit.entities(text).mentions.filter((m) => m.rule === 'org.listed').map((m) => m.text);
+    expect(orgs('Phones made by Nokia, Quorvex, Samsung and Zintara Labs were recalled.')).toEqual(['Quorvex', 'Zintara Labs']);
+    expect(orgs('Retailers such as Marks & Spencer, House of Quill and Tesco gained.')).toEqual(['House of Quill']);
+    expect(orgs('Among them were Nokia, Samsung, Quorvex and Brown and Williamson.')).toEqual(['Quorvex']);
+    expect(orgs('Nokia, Quorvex and Brindle gained.')).toEqual([]);
+    expect(orgs('Yesterday, Nokia and Samsung gained.')).toEqual([]);
+  });
+
   it('a company\'s legal suffix is part of its name as written ("Nissan Motor"), not a sentence\'s full stop', () => {
     const r = kit.entities('It signed a deal with Nissan Motor. Shares in Credit Suisse Group rose.');
     expect(r.mentions.map((m) => m.text)).toEqual(['Nissan Motor', 'Credit Suisse Group']);

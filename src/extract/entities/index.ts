@@ -108,10 +108,46 @@ const dropJunk: Refiner = (cands, sentence, lexicon) =>
 const dropPlacesAsOrgs: Refiner = (cands, sentence, lexicon) =>
   cands.filter((c) => c.type !== 'ORG' || c.rule.startsWith('gazetteer') || lexicon.gazetteer.get(sentence.text.slice(c.start, c.end))?.type !== 'PLACE');
 
-const LIST_NAME = `${NAME_WORD}(?:\\s+${NAME_WORD}){1,2}`;
 const LIST_SEP = '(?:,\\s+|,?\\s+and\\s+)';
-const NEXT_IN_LIST = new RegExp(`^${LIST_SEP}(${LIST_NAME})(?![\\p{L}\\p{M}\\d'’-])`, 'u');
-const PREV_IN_LIST = new RegExp(`(?<![\\p{L}\\p{M}\\d'’-])(${LIST_NAME})${LIST_SEP}$`, 'u');
+
+/** A list of names: an item with the separator after it (`prev`) or before it (`next`). */
+interface ListShape {
+  readonly next: RegExp;
+  readonly prev: RegExp;
+}
+
+/** `item` is a name's pattern; `edge`, a character that may not touch it (it would go on). */
+function listShape(item: string, edge: string): ListShape {
+  return { next: new RegExp(`^${LIST_SEP}(${item})(?!${edge})`, 'u'), prev: new RegExp(`(?<!${edge})(${item})${LIST_SEP}$`, 'u') };
+}
+
+const PEOPLE_LIST = listShape(`${NAME_WORD}(?:\\s+${NAME_WORD}){1,2}`, "[\\p{L}\\p{M}\\d'’-]");
+const ORG_LIST = listShape(`${NAME_WORD}(?:\\s+(?:&\\s+|of\\s+)?${NAME_WORD}){0,2}`, "[\\p{L}\\p{M}\\d'’&-]");
+
+/**
+ * Walks the items of a list on both sides of `from`, forward and then backward, while `take`
+ * accepts them; says whether a comma joined any two of those taken. With `oneAnd`, the list ends
+ * forward at its "and", and an item a second "and" follows ("Liggett Group and Brown and
+ * Williamson") is not taken: where it ends is not known.
+ */
+function walkList(text: string, from: { readonly start: number; readonly end: number }, shape: ListShape, take: (start: number, name: string) => boolean, oneAnd = false): boolean {
+  let comma = false;
+  for (let end = from.end, m = shape.next.exec(text.slice(end)); m; m = shape.next.exec(text.slice(end))) {
+    const start = end + m[0].length - m[1]!.length;
+    const and = /\band\b/.test(m[0].slice(0, m[0].length - m[1]!.length));
+    if (oneAnd && and && /^\s+and\s+\p{Lu}/u.test(text.slice(start + m[1]!.length))) break;
+    if (!take(start, m[1]!)) break;
+    comma ||= m[0].startsWith(',');
+    end = start + m[1]!.length;
+    if (oneAnd && and) break;
+  }
+  for (let start = from.start, m = shape.prev.exec(text.slice(0, start)); m; m = shape.prev.exec(text.slice(0, start))) {
+    if (!take(m.index, m[1]!)) break;
+    comma ||= m[0].slice(m[1]!.length).startsWith(',');
+    start = m.index;
+  }
+  return comma;
+}
 
 /**
  * People listed with someone found as a person ("Frank Lebeouf, Josep Guardiola, Titi Camara and
@@ -139,26 +175,57 @@ const listedPeople: Refiner = (cands, sentence, lexicon) => {
   };
   for (const p of cands.filter((c) => c.type === 'PERSON' && c.priority >= 3)) {
     const items: { start: number; name: string }[] = [];
-    let comma = false;
-    for (let end = p.end, m = NEXT_IN_LIST.exec(text.slice(end)); m; m = NEXT_IN_LIST.exec(text.slice(end))) {
-      const start = end + m[0].length - m[1]!.length;
-      const kind = person(start, m[1]!);
-      if (!kind) break;
-      comma ||= m[0].startsWith(',');
-      if (kind === 'new') items.push({ start, name: m[1]! });
-      end = start + m[1]!.length;
-    }
-    for (let start = p.start, m = PREV_IN_LIST.exec(text.slice(0, start)); m; m = PREV_IN_LIST.exec(text.slice(0, start))) {
-      const kind = person(m.index, m[1]!);
-      if (!kind) break;
-      comma ||= m[0].slice(m[1]!.length).startsWith(',');
-      if (kind === 'new') items.push({ start: m.index, name: m[1]! });
-      start = m.index;
-    }
+    const comma = walkList(text, p, PEOPLE_LIST, (start, name) => {
+      const kind = person(start, name);
+      if (kind === 'new') items.push({ start, name });
+      return kind !== null;
+    });
     if (!comma) continue;
     for (const it of items) if (!at(it.start, it.start + it.name.length)) out.push({ type: 'PERSON', start: it.start, end: it.start + it.name.length, rule: 'person.listed', roles: [], priority: 2 });
   }
   return out;
+};
+
+/**
+ * Names listed with organizations ("Nokia, Intel, Philips, Alcatel and Telefonica", "Paramount,
+ * Universal and Warner Brothers") are organizations too, though no list knows them: each
+ * name-shaped item of the list, both ways, until an item is found as something else (a place, a
+ * person) or is not a name. Only a list of three items or more, with a comma, of which two or
+ * more were found as organizations: "Sony and Ape Academy" or "Oxfam, Kofi Annan and ..." says
+ * nothing of the rest. No possessive, no word that is never a name ("Yesterday, Sony ..."), and
+ * nothing past the list's "and" (`walkList`).
+ */
+const listedOrgs: Refiner = (cands, sentence, lexicon) => {
+  const text = sentence.text;
+  const out = [...cands];
+  const at = (start: number, end: number) => out.find((c) => start < c.end && c.start < end);
+  const seen = new Set<Candidate>();
+  for (const o of cands.filter((c) => c.type === 'ORG')) {
+    if (seen.has(o)) continue;
+    const items: { start: number; name: string }[] = [];
+    let orgs = 1;
+    const comma = walkList(
+      text,
+      o,
+      ORG_LIST,
+      (start, name) => {
+        const found = at(start, start + name.length);
+        if (found) {
+          if (found.type !== 'ORG' || found.start !== start || found.end !== start + name.length) return false;
+          seen.add(found);
+          orgs++;
+          return true;
+        }
+        if (/['’]s\b/.test(name) || lexicon.notNames.has(name.split(/\s+/)[0]!)) return false;
+        items.push({ start, name });
+        return true;
+      },
+      true,
+    );
+    if (!comma || orgs < 2 || orgs + items.length < 3) continue;
+    for (const it of items) out.push({ type: 'ORG', start: it.start, end: it.start + it.name.length, rule: 'org.listed', roles: [], priority: 2 });
+  }
+  return out.sort((a, b) => a.start - b.start || b.end - a.end);
 };
 
 /**
@@ -188,7 +255,7 @@ function clubsByCity(cands: readonly Candidate[], s: Sentence, lexicon: EntityLe
   return out.sort((a, b) => a.start - b.start || b.end - a.end);
 }
 
-const REFINERS: readonly Refiner[] = [separateCountry, dropPlacesAsOrgs, listedPeople, resolveOverlaps, dropJunk];
+const REFINERS: readonly Refiner[] = [separateCountry, dropPlacesAsOrgs, listedPeople, listedOrgs, resolveOverlaps, dropJunk];
 
 export function createEntityExtractor(lexicon: EntityLexicon): EntityExtractor {
   return {
