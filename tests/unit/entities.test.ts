@@ -253,6 +253,14 @@ describe('people', () => {
     expect(named(text, 'PERSON').map((p) => p.name)).toEqual(['Frank Lebeouf', 'Josep Guardiola', 'Titi Camara', 'Oliver Bierhoff', 'Marc Forster']);
   });
 
+  it('takes one-word names of a list with a person as people, with another new name beside them; not a list the person only follows', () => {
+    const people = (text: string) => kit.entities(text).mentions.filter((m) => m.rule === 'person.listed').map((m) => m.text);
+    expect(people('They will join Quelia, Sir Elton John, Varro and Dunmoor.')).toEqual(['Quelia', 'Varro', 'Dunmoor']);
+    expect(people('Prizes went to Sir Elton John and Varro.')).toEqual([]);
+    expect(people('They picked Sir Elton John, Pieter de Varro and Dunmoor.')).toEqual([]);
+    expect(people('A spokesman for Quorvex, Tallis and Dunmoor, Sir Elton John, said so.')).toEqual([]);
+  });
+
   it('finds English names by given name and by title', () => {
     const people = named('Tony Blair said the plan would work. Mr Blair added that Gordon Brown agreed.', 'PERSON');
     expect(people.map((p) => [p.name, p.aliases])).toEqual([

@@ -121,32 +121,52 @@ function listShape(item: string, edge: string): ListShape {
   return { next: new RegExp(`^${LIST_SEP}(${item})(?!${edge})`, 'u'), prev: new RegExp(`(?<!${edge})(${item})${LIST_SEP}$`, 'u') };
 }
 
-const PEOPLE_LIST = listShape(`${NAME_WORD}(?:\\s+${NAME_WORD}){1,2}`, "[\\p{L}\\p{M}\\d'’-]");
+const PEOPLE_LIST = listShape(`${NAME_WORD}(?:\\s+${NAME_WORD}){0,2}`, "[\\p{L}\\p{M}\\d'’-]");
 const ORG_LIST = listShape(`${NAME_WORD}(?:\\s+(?:&\\s+|of\\s+)?${NAME_WORD}){0,2}`, "[\\p{L}\\p{M}\\d'’&-]");
 
 /**
  * Walks the items of a list on both sides of `from`, forward and then backward, while `take`
- * accepts them; says whether a comma joined any two of those taken. With `oneAnd`, the list ends
- * forward at its "and", and an item a second "and" follows ("Liggett Group and Brown and
- * Williamson") is not taken: where it ends is not known.
+ * accepts them; says how many it took and whether a comma or an "and" joined any two of the list.
+ * Read backward, a list's "and" comes first: one after a comma ends a list `from` follows, not one
+ * it is in ("US Immigration, Customs and Enforcement, Dean Boyd"). With `oneAnd`, a list has one
+ * "and", before its last item: forward the list ends there, and an item a second "and" follows
+ * ("Liggett Group and Brown and Williamson") is not taken, as where it ends is not known. Lists
+ * of people are written with two as often ("president X and Y, Z and W").
  */
-function walkList(text: string, from: { readonly start: number; readonly end: number }, shape: ListShape, take: (start: number, name: string) => boolean, oneAnd = false): boolean {
+function walkList(
+  text: string,
+  from: { readonly start: number; readonly end: number },
+  shape: ListShape,
+  take: (start: number, name: string) => boolean,
+  oneAnd = false,
+): { readonly taken: number; readonly comma: boolean; readonly and: boolean } {
+  let taken = 0;
   let comma = false;
+  let and = false;
   for (let end = from.end, m = shape.next.exec(text.slice(end)); m; m = shape.next.exec(text.slice(end))) {
     const start = end + m[0].length - m[1]!.length;
-    const and = /\band\b/.test(m[0].slice(0, m[0].length - m[1]!.length));
-    if (oneAnd && and && /^\s+and\s+\p{Lu}/u.test(text.slice(start + m[1]!.length))) break;
+    const sepAnd = /\band\b/.test(m[0].slice(0, m[0].length - m[1]!.length));
+    if (oneAnd && sepAnd && /^\s+and\s+\p{Lu}/u.test(text.slice(start + m[1]!.length))) break;
     if (!take(start, m[1]!)) break;
+    taken++;
     comma ||= m[0].startsWith(',');
+    and ||= sepAnd;
     end = start + m[1]!.length;
-    if (oneAnd && and) break;
+    if (oneAnd && sepAnd) break;
   }
+  let back = false;
   for (let start = from.start, m = shape.prev.exec(text.slice(0, start)); m; m = shape.prev.exec(text.slice(0, start))) {
+    const sep = m[0].slice(m[1]!.length);
+    const sepAnd = /\band\b/.test(sep);
+    if (back && sepAnd) break;
     if (!take(m.index, m[1]!)) break;
-    comma ||= m[0].slice(m[1]!.length).startsWith(',');
+    taken++;
+    comma ||= sep.startsWith(',');
+    and ||= sepAnd;
+    back = true;
     start = m.index;
   }
-  return comma;
+  return { taken, comma, and };
 }
 
 /**
@@ -154,20 +174,29 @@ function walkList(text: string, from: { readonly start: number; readonly end: nu
  * ...") are people too, though their given names are unknown: each name-shaped item of the list,
  * both ways from the person, until an item is not a plausible name or is found as something else.
  * Only a list with a comma counts: a lone "and" joins clauses as often as names ("Michel Gondry
- * for <film> and Marc Forster"). No item inside a longer name ("Director of ...") or possessive.
+ * for <film> and Marc Forster"); and one with an "and" or three names or more: two and a comma
+ * may be a phrase and a name ("At the Golden Globes, Mr Evans"). One word counts as a name
+ * ("Madonna, Sir Elton John, Nelly and Usher", a team's line-up) beside another name found by the
+ * list. No item inside a longer name ("Director of ...") or possessive.
  */
 const listedPeople: Refiner = (cands, sentence, lexicon) => {
   const text = sentence.text;
   const out = [...cands];
   const at = (start: number, end: number) => out.find((c) => start < c.end && c.start < end);
-  /** 'found': a person found already; 'new': a plausible name found as nothing else; null: the list ends here. */
-  const person = (start: number, name: string): 'found' | 'new' | null => {
+  const mononym = (w: string) => /^\p{Lu}\p{Ll}+$/u.test(w) && !lexicon.notNames.has(w) && !lexicon.notPersonWords.has(w) && !lexicon.orgHeads.has(w) && !lexicon.gazetteer.has(w);
+  /**
+   * 'found': a person found already; 'new': a plausible name found as nothing else; 'single': one
+   * word that may be a name; null: the list ends here.
+   */
+  const person = (start: number, name: string): 'found' | 'new' | 'single' | null => {
     const end = start + name.length;
     const found = at(start, end);
     if (found) return found.type === 'PERSON' && found.start === start && found.end === end ? 'found' : null;
     if (/['’]s\b/.test(name) || /\p{Lu}[\p{L}\p{M}]*\s+(?:of|for)\s+(?:the\s+)?$/u.test(text.slice(0, start))) return null;
     const words = name.split(/\s+/);
     if (words.some((w) => lexicon.roles.has(w))) return null;
+    // One word is a name where a list of people vouches for it, but not the end of one ("Pieter de Villiers").
+    if (words.length === 1) return mononym(name) && !/\b(?:de|van|von|der|den|da|di|du|dos|das|le|la|bin|ibn|al)\s+$/.test(text.slice(0, start)) ? 'single' : null;
     // The list vouches for a first word that is also a common word ("Frank Lebeouf"), when the
     // last is not one too (a title: "Enduring Love", "Calendar Girls").
     const listed = plausiblePersonName(name, lexicon, { commonFirstWord: true }) && !lexicon.commonWords.has(words[words.length - 1]!.toLowerCase());
@@ -175,12 +204,22 @@ const listedPeople: Refiner = (cands, sentence, lexicon) => {
   };
   for (const p of cands.filter((c) => c.type === 'PERSON' && c.priority >= 3)) {
     const items: { start: number; name: string }[] = [];
-    const comma = walkList(text, p, PEOPLE_LIST, (start, name) => {
-      const kind = person(start, name);
-      if (kind === 'new') items.push({ start, name });
-      return kind !== null;
-    });
-    if (!comma) continue;
+    let singles = 0;
+    // The list goes on before the person's title ("Madonna, Sir Elton John").
+    const title = /(?:\p{Lu}[\p{L}.]*\s+)+$/u.exec(text.slice(0, p.start));
+    const from = title && title[0].trim().split(/\s+/).every((w) => lexicon.roles.has(w)) ? { start: title.index, end: p.end } : p;
+    const list = walkList(
+      text,
+      from,
+      PEOPLE_LIST,
+      (start, name) => {
+        const kind = person(start, name);
+        if (kind === 'new' || kind === 'single') items.push({ start, name });
+        if (kind === 'single') singles++;
+        return kind !== null;
+      },
+    );
+    if (!list.comma || (!list.and && list.taken < 2) || (singles && items.length < 2)) continue;
     for (const it of items) if (!at(it.start, it.start + it.name.length)) out.push({ type: 'PERSON', start: it.start, end: it.start + it.name.length, rule: 'person.listed', roles: [], priority: 2 });
   }
   return out;
@@ -204,7 +243,7 @@ const listedOrgs: Refiner = (cands, sentence, lexicon) => {
     if (seen.has(o)) continue;
     const items: { start: number; name: string }[] = [];
     let orgs = 1;
-    const comma = walkList(
+    const list = walkList(
       text,
       o,
       ORG_LIST,
@@ -222,7 +261,7 @@ const listedOrgs: Refiner = (cands, sentence, lexicon) => {
       },
       true,
     );
-    if (!comma || orgs < 2 || orgs + items.length < 3) continue;
+    if (!list.comma || orgs < 2 || orgs + items.length < 3) continue;
     for (const it of items) out.push({ type: 'ORG', start: it.start, end: it.start + it.name.length, rule: 'org.listed', roles: [], priority: 2 });
   }
   return out.sort((a, b) => a.start - b.start || b.end - a.end);
