@@ -191,6 +191,12 @@ describe('what is not a commitment', () => {
     const reported = kit.commitments('Cambodian Prime Minister Hun Manet said Cambodia would open two more border gates by 2026.').found;
     expect(reported.map((f) => [f.trigger, f.due, sorted(f.actorNames).join('+')])).toEqual([['would', '2026', 'Cambodia+Hun Manet']]);
   });
+
+  it('"his firm", "their party" after a saying verb is the speaker\'s own body: its will-statement is the speaker\'s', () => {
+    const own = kit.commitments('Tomas Varga, the chief executive, said his firm would open a training centre in Bangalore.').found;
+    expect(own.map((f) => [f.trigger, f.action, f.actorNames])).toEqual([['would', 'open a training centre in Bangalore', ['Tomas Varga']]]);
+    expect(kit.commitments('Tomas Varga said his savings would fall in value.').found).toEqual([]);
+  });
 });
 
 describe('records', () => {

@@ -558,7 +558,8 @@ function reportedActors(input: SentenceInput, c: TriggerCandidate, reading: Acti
         // unless the thing's own amount is what changes ("debts will increase to £5m by 2006").
         const forecast = !passive && rules.forecastVerbs.has(verb);
         const quantified = !forecast && !!findAmount(action) && dueOf(input, reading.clause) !== null;
-        const body = rules.bodyNouns.test(subj.text.replace(/['’]s$/, ''));
+        // "his firm will also work with ...", said by its chief executive: the speaker's own body.
+        const body = rules.bodyNouns.test(subj.text.replace(/['’]s$/, '')) || rules.ownBody.test(subj.text);
         const plan = !quote && ((announced && !forecast) || body || quantified || rules.fundsNouns.test(subj.text) || (continued && !!findAmount(subj.text)));
         actors = speaker && (passive || plan) ? [...speaker.actors] : [];
         const documented = !speaker && !quote && !passive && !forecast ? planDocumentActors(input, subj) : null;

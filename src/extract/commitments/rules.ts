@@ -68,6 +68,8 @@ export interface CompiledRules {
   /** "the party", "the Dutch company": the organization types a definite description may refer back to. */
   /** `re`: "the company", "this Japanese firm"; `head`: a phrase that ends in one of the nouns. */
   readonly definiteBodies: readonly { readonly re: RegExp; readonly head: RegExp; readonly orgTypes: ReadonlySet<string> }[];
+  /** "his firm", "their party": a body of definiteBodies' kinds that a possessive makes the speaker's own. */
+  readonly ownBody: RegExp;
   readonly codes: readonly { readonly id: string; readonly code: string; readonly modalities: readonly Modality[] | null; readonly re: RegExp }[];
 }
 
@@ -128,6 +130,7 @@ export function compileRules(rules: CommitmentsRules): CompiledRules {
       head: new RegExp(`(?<![\\p{L}-])(?:${alternation(d.nouns)})$`, 'iu'),
       orgTypes: new Set(d.orgTypes),
     })),
+    ownBody: new RegExp(`^(?:his|her|its|their)\\s+(?:[\\p{L}-]+\\s+){0,2}?(?:${alternation(rules.definiteBodies.flatMap((d) => d.nouns))})$`, 'iu'),
     personTitle: new RegExp(`^(?:the\\s+)(?:${alternation(rules.personTitles)})$`, 'iu'),
     codes: rules.codes.map((c) => ({ id: c.id, code: c.code, modalities: c.modalities ?? null, re: new RegExp(c.pattern, 'iu') })),
   };
