@@ -159,6 +159,8 @@ export const NamePatternsFile = z.strictObject({
   events: z.array(NonEmpty).default([]),
   /** Head words of events and awards ("Cup", "Awards"): a name right before one is inside the event's name ("FA Cup"), no mention. */
   eventHeads: z.array(NonEmpty).default([]),
+  /** Head words of shows, venues and foundations ("Show", "Theatre"): a person's name right before one is inside a bigger name, no person. */
+  namedAfterHeads: z.array(NonEmpty).default([]),
   patterns: z.array(
     z.strictObject({
       id: RuleId,

@@ -253,6 +253,14 @@ describe('people', () => {
     expect(named(text, 'PERSON').map((p) => p.name)).toEqual(['Frank Lebeouf', 'Josep Guardiola', 'Titi Camara', 'Oliver Bierhoff', 'Marc Forster']);
   });
 
+  it('a person\'s name inside the name of a show, venue or foundation names no person there', () => {
+    const text = 'Doris Quell starred in The Doris Quell Show at the Tomas Varga Theatre. Quell also founded the Quell Foundation.';
+    expect(kit.entities(text).mentions.filter((m) => m.type === 'PERSON').map((m) => [m.text, m.start])).toEqual([
+      ['Doris Quell', 0],
+      ['Quell', 72],
+    ]);
+  });
+
   it('takes one-word names of a list with a person as people, with another new name beside them; not a list the person only follows', () => {
     const people = (text: string) => kit.entities(text).mentions.filter((m) => m.rule === 'person.listed').map((m) => m.text);
     expect(people('They will join Quelia, Sir Elton John, Varro and Dunmoor.')).toEqual(['Quelia', 'Varro', 'Dunmoor']);

@@ -94,6 +94,8 @@ const dropJunk: Refiner = (cands, sentence, lexicon) =>
     const heads = words.filter((w) => lexicon.orgHeads.has(w)).length;
     if (!c.rule.startsWith('gazetteer.') && heads < 3 && words.every((w) => lexicon.notNames.has(w) || lexicon.orgHeads.has(w) || /^\p{Ll}/u.test(w))) return false;
     if (c.type === 'PERSON' && words.some((w) => lexicon.orgHeads.has(w))) return false;
+    // "The Cosby Show", "the Soros Foundation": named after a person, who is not named there.
+    if (c.type === 'PERSON' && lexicon.namedAfterHead.test(sentence.text.slice(c.end))) return false;
     // A name before an event's head word is part of the event's name ("FA Cup", "Davis Cup").
     if (lexicon.eventHead.test(sentence.text.slice(c.end))) return false;
     // (A shape-found organization that is a known place went already: `dropPlacesAsOrgs`.)
@@ -372,6 +374,7 @@ function addShortReferences(doc: SegmentedDocument, perSentence: Candidate[][], 
       if (!owners || owners.size !== 1 || lexicon.gazetteer.has(m[0])) continue;
       const start = m.index;
       const end = start + m[0].length;
+      if (lexicon.namedAfterHead.test(s.text.slice(end))) continue;
       if (cands.some((c) => start < c.end && c.start < end)) continue;
       cands.push({ type: 'PERSON', start, end, rule: 'person.short-reference', roles: [], priority: 0 });
     }

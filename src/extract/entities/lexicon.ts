@@ -129,6 +129,8 @@ export interface EntityLexicon {
   readonly events: readonly string[];
   /** Matches, at the start of the text after a name, an event's head word: " Cup" of "FA Cup". */
   readonly eventHead: RegExp;
+  /** Matches, at the start of the text after a person's name, a head word of what is named after them: " Show" of "The Cosby Show". */
+  readonly namedAfterHead: RegExp;
   /** Matches, at the start of the text after a company's name, its legal suffixes: " Motor" of "Nissan Motor". */
   readonly companySuffix: RegExp;
   readonly orgHeads: ReadonlySet<string>;
@@ -256,6 +258,7 @@ export function buildLexicon(rules: {
     companySuffix: rules.namePatterns.companySuffixes.length
       ? new RegExp(`^(?:\\s+(?:${alternation(rules.namePatterns.companySuffixes)})(?![\\p{L}\\d'’&-]))+(?!\\s+\\p{Lu})`, 'u')
       : /$^/,
+    namedAfterHead: rules.namePatterns.namedAfterHeads.length ? new RegExp(`^\\s+(?:${alternation(rules.namePatterns.namedAfterHeads)})(?![\\p{L}\\p{M}\\d'’-])`, 'u') : /$^/,
     eventHead: rules.namePatterns.eventHeads.length ? new RegExp(`^\\s+(?:${alternation(rules.namePatterns.eventHeads)})(?![\\p{L}\\p{M}\\d'’-])`, 'u') : /$^/,
     orgHeads: new Set(heads.flatMap((h) => h.split(/\s+/))),
     notPersonWords: new Set(rules.namePatterns.notPersonWords),
