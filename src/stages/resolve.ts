@@ -91,10 +91,13 @@ const isAcronym = (s: string) => /^[\p{Lu}\d&.-]{2,12}$/u.test(s) && /\p{Lu}.*\p
 
 /** "RCAF" alone in one article is the "Royal Cambodian Armed Forces (RCAF)" defined in another. */
 const linkAcronyms: ClusterRefiner = (clusters) => {
+  // A cluster known only by acronyms is one to link; one with a full name may own its acronyms.
+  const acronymOnly = clusters.map((c) => [...c.names].every((n) => isAcronym(n)));
   const owners = new Map<string, number[]>();
   clusters.forEach((c, i) => {
+    if (acronymOnly[i]) return;
     for (const f of c.forms) {
-      if (!isAcronym(f) || [...c.names].every((n) => isAcronym(n))) continue;
+      if (!isAcronym(f)) continue;
       const list = owners.get(`${c.type}|${f}`) ?? [];
       list.push(i);
       owners.set(`${c.type}|${f}`, list);
@@ -102,7 +105,7 @@ const linkAcronyms: ClusterRefiner = (clusters) => {
   });
   const out: { into: number; from: number; rule: string }[] = [];
   clusters.forEach((c, i) => {
-    if (![...c.names].every((n) => isAcronym(n))) return;
+    if (!acronymOnly[i]) return;
     const o = owners.get(`${c.type}|${bestName(c.names)}`);
     if (o && o.length === 1 && o[0] !== i) out.push({ into: o[0]!, from: i, rule: 'acronym-across-documents' });
   });
