@@ -94,10 +94,11 @@ const dropJunk: Refiner = (cands, sentence, lexicon) =>
     const heads = words.filter((w) => lexicon.orgHeads.has(w)).length;
     if (!c.rule.startsWith('gazetteer.') && heads < 3 && words.every((w) => lexicon.notNames.has(w) || lexicon.orgHeads.has(w) || /^\p{Ll}/u.test(w))) return false;
     if (c.type === 'PERSON' && words.some((w) => lexicon.orgHeads.has(w))) return false;
+    const after = sentence.text.slice(c.end);
     // "The Cosby Show", "the Soros Foundation": named after a person, who is not named there.
-    if (c.type === 'PERSON' && lexicon.namedAfterHead.test(sentence.text.slice(c.end))) return false;
+    if (c.type === 'PERSON' && lexicon.namedAfterHead.test(after)) return false;
     // A name before an event's head word is part of the event's name ("FA Cup", "Davis Cup").
-    if (lexicon.eventHead.test(sentence.text.slice(c.end))) return false;
+    if (lexicon.eventHead.test(after)) return false;
     // (A shape-found organization that is a known place went already: `dropPlacesAsOrgs`.)
     if (c.type === 'ORG' && !c.rule.startsWith('gazetteer')) {
       // An event ("Champions League", "Tuesday's Champions League") is not a body.
@@ -206,7 +207,6 @@ const listedPeople: Refiner = (cands, sentence, lexicon) => {
   };
   for (const p of cands.filter((c) => c.type === 'PERSON' && c.priority >= 3)) {
     const items: { start: number; name: string }[] = [];
-    let singles = 0;
     // The list goes on before the person's title ("Madonna, Sir Elton John").
     const title = /(?:\p{Lu}[\p{L}.]*\s+)+$/u.exec(text.slice(0, p.start));
     const from = title && title[0].trim().split(/\s+/).every((w) => lexicon.roles.has(w)) ? { start: title.index, end: p.end } : p;
@@ -217,10 +217,10 @@ const listedPeople: Refiner = (cands, sentence, lexicon) => {
       (start, name) => {
         const kind = person(start, name);
         if (kind === 'new' || kind === 'single') items.push({ start, name });
-        if (kind === 'single') singles++;
         return kind !== null;
       },
     );
+    const singles = items.some((it) => !/\s/.test(it.name));
     if (!list.comma || (!list.and && list.taken < 2) || (singles && items.length < 2)) continue;
     for (const it of items) if (!at(it.start, it.start + it.name.length)) out.push({ type: 'PERSON', start: it.start, end: it.start + it.name.length, rule: 'person.listed', roles: [], priority: 2 });
   }

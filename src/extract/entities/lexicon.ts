@@ -149,6 +149,9 @@ const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const alternation = (forms: Iterable<string>) =>
   [...new Set(forms)].sort((a, b) => b.length - a.length || (a < b ? -1 : 1)).map(escape).join('|');
 
+/** Matches, at the start of a text, one of these words as a whole word after spaces: " Cup" of "FA Cup". */
+const wordAfter = (words: readonly string[]): RegExp => (words.length ? new RegExp(`^\\s+(?:${alternation(words)})(?![\\p{L}\\p{M}\\d'’-])`, 'u') : /$^/);
+
 /** One capitalized word: "Phạm", "People's" is "People" + "'s", "O'Brien", "Al-Assad", "Murphy-O'Connor", an initial "W.". */
 export const NAME_WORD = "(?:\\p{Lu}[\\p{Ll}\\p{Lu}\\p{M}]*(?:['-]\\p{L}[\\p{L}\\p{M}]+|-\\p{Lu}['’]\\p{Lu}[\\p{L}\\p{M}]+)*(?:'s(?=\\s+\\p{Lu}))?|\\p{Lu}\\.)";
 // Inside a name, words may be joined by "of (the)", "for (the)", "on", "and", "&" or a particle.
@@ -258,8 +261,8 @@ export function buildLexicon(rules: {
     companySuffix: rules.namePatterns.companySuffixes.length
       ? new RegExp(`^(?:\\s+(?:${alternation(rules.namePatterns.companySuffixes)})(?![\\p{L}\\d'’&-]))+(?!\\s+\\p{Lu})`, 'u')
       : /$^/,
-    namedAfterHead: rules.namePatterns.namedAfterHeads.length ? new RegExp(`^\\s+(?:${alternation(rules.namePatterns.namedAfterHeads)})(?![\\p{L}\\p{M}\\d'’-])`, 'u') : /$^/,
-    eventHead: rules.namePatterns.eventHeads.length ? new RegExp(`^\\s+(?:${alternation(rules.namePatterns.eventHeads)})(?![\\p{L}\\p{M}\\d'’-])`, 'u') : /$^/,
+    namedAfterHead: wordAfter(rules.namePatterns.namedAfterHeads),
+    eventHead: wordAfter(rules.namePatterns.eventHeads),
     orgHeads: new Set(heads.flatMap((h) => h.split(/\s+/))),
     notPersonWords: new Set(rules.namePatterns.notPersonWords),
     commonWords,
