@@ -12,6 +12,18 @@ export interface Speaker {
 
 export const uniq = (xs: readonly number[]) => [...new Set(xs)];
 
+/** Per entity, how much the last sentences name it (nearer weighs more) and where it was last named. */
+type Weights = Map<number, { w: number; last: number }>;
+
+/** Counts a mention `k` sentences back. */
+function weigh(weights: Weights, m: MentionRef, k: number): void {
+  const cur = weights.get(m.entity) ?? { w: 0, last: -1 };
+  weights.set(m.entity, { w: cur.w + 1 / (1 + k), last: Math.max(cur.last, m.start) });
+}
+
+/** The entities by weight, then the one named last first. */
+const ranked = (weights: Weights): number[] => [...weights.entries()].sort((a, b) => b[1].w - a[1].w || b[1].last - a[1].last).map(([e]) => e);
+
 /**
  * A politician the article shows speaking for one party in two sentences or more ("The Tories
  * would ..., Mr X pledged", "he says the Tories would ...") speaks for it in the article's other
@@ -264,16 +276,15 @@ export class ActorResolver {
    * and the three before it, nearer ones weighing more; none when fewer than `count` are named.
    */
   private bodies(sentence: number, pos: number, count: number): number[] {
-    const weights = new Map<number, { w: number; last: number }>();
+    const weights: Weights = new Map();
     for (let k = 0; k <= 3 && sentence - k >= 0; k++) {
       for (const m of this.ctx.mentionsBySentence[sentence - k] ?? []) {
         if (m.type !== 'ORG' || (k === 0 && m.end > pos) || this.ctx.isCountry(m.entity)) continue;
-        const cur = weights.get(m.entity) ?? { w: 0, last: -1 };
-        weights.set(m.entity, { w: cur.w + 1 / (1 + k), last: Math.max(cur.last, m.start) });
+        weigh(weights, m, k);
       }
     }
     if (weights.size < count) return [];
-    return [...weights.entries()].sort((a, b) => b[1].w - a[1].w || b[1].last - a[1].last).slice(0, count).map(([e]) => e);
+    return ranked(weights).slice(0, count);
   }
 
   /**
@@ -283,15 +294,12 @@ export class ActorResolver {
    */
   parties(sentence: number, pos: number, c: CompiledCollective): number[] {
     if (c.refersTo === 'bodies') return this.bodies(sentence, pos, c.count ?? 2);
-    const weights = new Map<number, { w: number; last: number }>();
+    const weights: Weights = new Map();
     let count = c.count;
     // Look back ten sentences, or further until two countries have been named.
     for (let k = 0; sentence - k >= 0 && (k <= 10 || weights.size < (count ?? 2)); k++) {
       const list = (this.ctx.mentionsBySentence[sentence - k] ?? []).filter((m) => (k > 0 || m.end <= pos) && this.ctx.isCountry(m.entity));
-      for (const m of list) {
-        const cur = weights.get(m.entity) ?? { w: 0, last: -1 };
-        weights.set(m.entity, { w: cur.w + 1 / (1 + k), last: Math.max(cur.last, m.start) });
-      }
+      for (const m of list) weigh(weights, m, k);
       const distinct = new Set(list.map((m) => m.entity)).size;
       if (count === null && c.refersTo === 'countries' && distinct >= 2) count = Math.min(distinct, 4);
     }
@@ -304,14 +312,14 @@ export class ActorResolver {
         }
       }
     }
-    const ranked = [...weights.entries()].sort((a, b) => b[1].w - a[1].w || b[1].last - a[1].last).map(([e]) => e);
-    if (c.refersTo === 'countries') return ranked.slice(0, count ?? 2);
+    const order = ranked(weights);
+    if (c.refersTo === 'countries') return order.slice(0, count ?? 2);
     // Leaders: per country, the person with that affiliation named most often so far. Without a
     // number in the phrase, the parties are the countries whose leaders have been named.
     const ents = this.ctx.entities;
     const leaders: number[] = [];
     const led: number[] = [];
-    for (const country of ranked.slice(0, count ?? 4)) {
+    for (const country of order.slice(0, count ?? 4)) {
       let best: { e: number; n: number; first: number } | null = null;
       ents.entities.forEach((ent, e) => {
         if (ent.type !== 'PERSON' || !ent.roles.length || !this.ctx.affiliation(e).includes(country)) return;
@@ -325,8 +333,8 @@ export class ActorResolver {
         led.push(country);
       }
     }
-    if (leaders.length >= 2) return uniq([...leaders, ...(count === null ? led : ranked.slice(0, count))]);
-    return ranked.slice(0, count ?? 2);
+    if (leaders.length >= 2) return uniq([...leaders, ...(count === null ? led : order.slice(0, count))]);
+    return order.slice(0, count ?? 2);
   }
 
   /** The speaker of a saying verb: its subject, or the name right after it ("said Mr Howard"). */

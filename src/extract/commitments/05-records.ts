@@ -249,10 +249,12 @@ function directActors(input: SentenceInput, c: TriggerCandidate, reading: Action
   const quote = ctx.quoteAt(abs(c.triggerStart));
   const speaker = quote ? resolver.quoteSpeaker(quote) : null;
   let subj: Subject = subjectBefore(ctx, s, abs(c.triggerStart), rules);
-  // The owner of a noun trigger: "Vietnam's pledge", "his target", "the party's previous pledge".
+  // The owner of a noun trigger (or "target", "goal"): "Vietnam's pledge", "his target", "the
+  // party's previous pledge". Only those have one: verb triggers skip the two patterns.
+  const nounLike = c.rule.partOfSpeech === 'noun' || /^(?:target|targets|goal|goals)$/i.test(s.text.slice(c.triggerStart, c.triggerEnd));
   const before = s.text.slice(Math.max(0, c.triggerStart - 80), c.triggerStart);
-  const own = /([\p{L}\p{M}.' -]+?)['’]s\s+(?:[\p{L}-]+\s+){0,2}$/u.exec(before);
-  const pron = /\b(his|her|their|its|our|my)\s+(?:party['’]s\s+)?(?:[\p{L}-]+\s+){0,2}$/iu.exec(before);
+  const own = nounLike ? /([\p{L}\p{M}.' -]+?)['’]s\s+(?:[\p{L}-]+\s+){0,2}$/u.exec(before) : null;
+  const pron = nounLike ? /\b(his|her|their|its|our|my)\s+(?:party['’]s\s+)?(?:[\p{L}-]+\s+){0,2}$/iu.exec(before) : null;
   // "If Wales decided to keep its assembly": a condition, not a decision; "a leak suggested Mr
   // Brown was ready to ...", "he believes voters are ready to ...": another's claim.
   // A pledge someone has ("if he fulfils his promise to ...") is made whatever the condition or
@@ -269,7 +271,7 @@ function directActors(input: SentenceInput, c: TriggerCandidate, reading: Action
   const extra: number[] = [];
   const mentionsIn = (from: number, to: number) => ctx.mentionsBetween(s.index, abs(from), abs(to));
 
-  if (c.rule.partOfSpeech === 'noun' || /^(?:target|targets|goal|goals)$/i.test(s.text.slice(c.triggerStart, c.triggerEnd))) {
+  if (nounLike) {
     // "Vietnam's pledge", "his target": the possessor is the actor.
     if (own) {
       const at = c.triggerStart - before.length + own.index;
