@@ -266,6 +266,11 @@ export const CommitmentsFile = z.strictObject({
    */
   playerRoles: Phrases,
   /**
+   * Roles that make a person speak for the organization named with them ("Microsoft chairman X",
+   * "X, ATR's chief executive"): their "we" and "his firm" are that organization.
+   */
+  officerRoles: Phrases,
+  /**
    * Verbs of joint cooperation that several countries named together may state in the narrator's
    * voice ("Vietnam and Laos will continue to work together"); other will-statements need a speaker.
    */

@@ -197,6 +197,18 @@ describe('what is not a commitment', () => {
     expect(own.map((f) => [f.trigger, f.action, f.actorNames])).toEqual([['would', 'open a training centre in Bangalore', ['Tomas Varga']]]);
     expect(kit.commitments('Tomas Varga said his savings would fall in value.').found).toEqual([]);
   });
+
+  it('a company officer\'s "we" and "his firm" are the company too (officerRoles): in an appositive or a title before the name', () => {
+    const at = '"We will open a training centre in Bangalore," said Tomas Varga, vice president of sales at Oxcart Holdings.';
+    expect(actorsOf(at, 'will')).toEqual(['Oxcart Holdings', 'Tomas Varga']);
+    const owned = 'Tomas Varga, Oxcart Holdings\' chief executive, said his firm would open a training centre in Bangalore.';
+    expect(actorsOf(owned, 'would')).toEqual(['Oxcart Holdings', 'Tomas Varga']);
+    const titled = article('Oxcart Holdings chairman Tomas Varga spoke in Prague.', '"We\'ll open a training centre in Bangalore," he said.');
+    expect(actorsOf(titled, "'ll")).toEqual(['Oxcart Holdings', 'Tomas Varga']);
+    // "I" is the person alone; so is the "we" of someone named with no office at the company.
+    expect(actorsOf('"I will open a training centre in Bangalore," said Tomas Varga, vice president of sales at Oxcart Holdings.', 'will')).toEqual(['Tomas Varga']);
+    expect(actorsOf('"We will open a training centre in Bangalore," said Tomas Varga, who once visited Oxcart Holdings.', 'will')).toEqual(['Tomas Varga']);
+  });
 });
 
 describe('records', () => {

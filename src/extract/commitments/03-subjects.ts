@@ -30,6 +30,11 @@ const BOUNDARY_PUNCT = new Set([';', ':']);
 const DASHES = new Set(['-', '–', '—']);
 const QUOTE_MARKS = new Set(['"', '“', '”']);
 const FIRST_PERSON = /^(?:i|we|i'm|we're|we've|i've|we'll|i'll|i'd|we'd|us|our\b.*|my\b.*)$/iu;
+/** The plural ones: what "we" or "our firm" commits, a speaker's organization commits with them. */
+const FIRST_PERSON_PLURAL = /^(?:we|we're|we've|we'll|we'd|us|our\b.*)$/iu;
+
+/** Is this first-person subject plural ("we", "our company")? */
+export const pluralFirstPerson = (subj: { readonly text: string }) => FIRST_PERSON_PLURAL.test(subj.text.replace(/[.,;:"'’]+$/u, '').trim());
 const PERSON_PRONOUN = /^(?:he|she)$/iu;
 const LEADING_JUNK = new Set(['ADV', 'CCONJ', 'INTJ', 'SCONJ']);
 

@@ -1,5 +1,5 @@
 import type { Sentence } from '../../types.js';
-import { firstMainVerb, isPersonTitle, phraseAt, sayingVerbs, subjectBefore, type Subject } from './03-subjects.js';
+import { firstMainVerb, isPersonTitle, phraseAt, pluralFirstPerson, sayingVerbs, subjectBefore, type Subject } from './03-subjects.js';
 import type { DocumentContext, MentionRef, Quote } from './context.js';
 import type { CompiledCollective, CompiledRules } from './rules.js';
 
@@ -78,6 +78,18 @@ export class ActorResolver {
     return uniq(out);
   }
 
+  /**
+   * What a speaker's "we" or "his firm" commits: the speaker's actors, and the organization they
+   * are an officer of when they speak for no place or party ("We'll come up with a plan," said
+   * Microsoft's Mike Nash: Mike Nash and Microsoft).
+   */
+  withEmployer(speaker: Speaker): number[] {
+    const actors = [...speaker.actors];
+    if (this.ctx.entities.entities[speaker.entity]?.type !== 'PERSON' || actors.some((e) => e !== speaker.entity)) return actors;
+    const body = this.ctx.employer(speaker.entity);
+    return body === null ? actors : [...actors, body];
+  }
+
   speakerOf(entities: readonly number[]): Speaker | null {
     if (!entities.length) return null;
     const ents = this.ctx.entities.entities;
@@ -96,7 +108,8 @@ export class ActorResolver {
       case 'collective':
         return this.collective(s, subj, speaker);
       case 'first-person':
-        return speaker ? [...speaker.actors] : [];
+        if (!speaker) return [];
+        return pluralFirstPerson(subj) ? this.withEmployer(speaker) : [...speaker.actors];
       case 'person-pronoun': {
         const sv = subj.sayingVerb ? this.speakerOfVerb(s, subj.sayingVerb) : null;
         if (sv && this.ctx.entities.entities[sv.entity]?.type === 'PERSON') return [...sv.actors];

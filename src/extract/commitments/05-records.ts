@@ -1,7 +1,7 @@
 import type { CommitmentFinding, DateFinding, Modality, Sentence } from '../../types.js';
 import type { TriggerCandidate } from './01-find-triggers.js';
 import type { ActionReading, Range } from './02-read-actions.js';
-import { SUBJECT_PRONOUN, isVerb, phraseAt, subjectBefore, type Subject } from './03-subjects.js';
+import { SUBJECT_PRONOUN, isVerb, phraseAt, pluralFirstPerson, subjectBefore, type Subject } from './03-subjects.js';
 import { uniq, type ActorResolver, type Speaker } from './04-actors.js';
 import { findAmount, mayHaveAmount, type Amount } from './amount.js';
 import type { DocumentContext, Quote } from './context.js';
@@ -547,7 +547,7 @@ function reportedActors(input: SentenceInput, c: TriggerCandidate, reading: Acti
   switch (kind) {
     case 'first-person':
     case 'there':
-      actors = speaker ? [...speaker.actors] : [];
+      actors = !speaker ? [] : kind === 'first-person' && pluralFirstPerson(subj) ? resolver.withEmployer(speaker) : [...speaker.actors];
       break;
     case 'thing':
       // "Some of the savings will be redeployed", "embassies will close, X has announced": a plan
@@ -563,7 +563,7 @@ function reportedActors(input: SentenceInput, c: TriggerCandidate, reading: Acti
         // "his firm will also work with ...", said by its chief executive: the speaker's own body.
         const body = rules.bodyNouns.test(subj.text.replace(/['’]s$/, '')) || rules.ownBody.test(subj.text);
         const plan = !quote && ((announced && !forecast) || body || quantified || rules.fundsNouns.test(subj.text) || (continued && !!findAmount(subj.text)));
-        actors = speaker && (passive || plan) ? [...speaker.actors] : [];
+        actors = !speaker || !(passive || plan) ? [] : rules.ownBody.test(subj.text) ? resolver.withEmployer(speaker) : [...speaker.actors];
         const documented = !speaker && !quote && !passive && !forecast ? planDocumentActors(input, subj) : null;
         if (documented) actors = [...documented];
       }

@@ -41,6 +41,11 @@ export interface DocumentContext {
   orgType(entity: number): string | null;
   /** Places and parties a person is introduced with ("Vietnamese Prime Minister X", "Tory leader X"). */
   affiliation(entity: number): readonly number[];
+  /**
+   * The organization a person is introduced as an officer of ("Microsoft chairman X", "X, chief
+   * executive of Y", "X, ATR's chief executive"), or null: the body their "we" stands for.
+   */
+  employer(entity: number): number | null;
   /** The country or nation the document is mostly about (for "the government" and office holders). */
   readonly homePlace: number | null;
   /** The speech quotation around a clean offset, if any. */
@@ -59,7 +64,7 @@ const TITLE_ADP = new Set(['of', 'for']);
 const PARTY_ROLE = /^\s+(?:party\s+)?(?:leader|deputy leader|chairman|chairwoman|chair|president|spokesman|spokeswoman|spokesperson|MP|MSP|AM|MEP|candidate|secretary|treasurer|whip|peer|councillor|member|frontbencher|backbencher)s?\b/;
 const GOVERNMENT_ROLE = /\b(?:minister|secretary|chancellor|president|premier|governor|ambassador|first minister|prime minister|mp|msp)\b/i;
 
-export function buildContext(doc: SegmentedDocument, ents: EntityExtraction, rules: Pick<CompiledRules, 'playerRole'>, dates: readonly DateFinding[] = []): DocumentContext {
+export function buildContext(doc: SegmentedDocument, ents: EntityExtraction, rules: Pick<CompiledRules, 'playerRole' | 'officerBefore' | 'officerOf' | 'officerOwned'>, dates: readonly DateFinding[] = []): DocumentContext {
   const mentionsBySentence: MentionRef[][] = doc.sentences.map(() => []);
   const datesBySentence: DateFinding[][] = doc.sentences.map(() => []);
   for (const d of dates) datesBySentence[d.sentence]?.push(d);
@@ -163,6 +168,35 @@ export function buildContext(doc: SegmentedDocument, ents: EntityExtraction, rul
     affiliations.set(e, out);
   });
 
+  // Employers: the organization named with a person's officer title, right before the name or in
+  // an appositive after it; the first such mention of the person decides. Found when first asked.
+  const employers = new Map<number, number | null>();
+  const officerBody = (m: MentionRef): number | null => {
+    const here = mentionsBySentence[m.sentence]!;
+    const at = here.indexOf(m);
+    const before = here[at - 1];
+    if (before?.type === 'ORG' && !media.has(before.entity) && rules.officerBefore.test(doc.clean.slice(before.end, m.start)) && !rules.playerRole.test(doc.clean.slice(before.end, m.start))) return before.entity;
+    const after = here[at + 1];
+    if (after?.type !== 'ORG') return null;
+    const between = doc.clean.slice(m.end, after.start);
+    if (rules.officerOf.test(between)) return after.entity;
+    if (/^,\s+$/.test(between) && rules.officerOwned.test(doc.clean.slice(after.end, after.end + 60))) return after.entity;
+    return null;
+  };
+  const employer = (e: number): number | null => {
+    if (employers.has(e)) return employers.get(e)!;
+    let found: number | null = null;
+    const ent = ents.entities[e];
+    for (const mi of ent?.type === 'PERSON' ? ent.mentions : []) {
+      const { sentence, start } = ents.mentions[mi]!;
+      const m = mentionsBySentence[sentence]?.find((x) => x.start === start && x.entity === e);
+      found = m ? officerBody(m) : null;
+      if (found !== null) break;
+    }
+    employers.set(e, found);
+    return found;
+  };
+
   const namesCountry = (country: string) => ents.entities.some((x, i) => x.country === country && isCountry(i));
   // How often the story names each country's bodies ("the Home Office", "Labour"): a story is
   // about the country whose institutions it names, more than about one that is only its topic
@@ -219,6 +253,7 @@ export function buildContext(doc: SegmentedDocument, ents: EntityExtraction, rul
       if (ent?.type === 'PERSON' && ministersHome !== null && ent.roles.some((r) => GOVERNMENT_ROLE.test(r))) return [ministersHome];
       return [];
     },
+    employer,
     homePlace,
     quoteAt(pos) {
       return speech.find((q) => q.start <= pos && pos < q.end) ?? null;

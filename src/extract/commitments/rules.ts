@@ -52,6 +52,12 @@ export interface CompiledRules {
   readonly jointVerbs: ReadonlySet<string>;
   /** A player's role in a title (rules' playerRoles). */
   readonly playerRole: RegExp;
+  /** Between an organization and a person's name, an officer's title: "Microsoft chairman", "ATR's chief executive" (rules' officerRoles). */
+  readonly officerBefore: RegExp;
+  /** After a person's name, an appositive officer's title that ends where the organization starts: ", vice president in ". */
+  readonly officerOf: RegExp;
+  /** After an organization, its officer's title: "'s chief executive" in "X, ATR's chief executive". */
+  readonly officerOwned: RegExp;
   /** An urging verb and "to" right before a trigger: "called on nations to [commit]". */
   readonly urgedBefore: RegExp;
   readonly blockers: RegExp;
@@ -114,6 +120,13 @@ export function compileRules(rules: CommitmentsRules): CompiledRules {
     fundsNouns: words(rules.fundsNouns),
     jointVerbs: new Set(rules.jointVerbs.map((v) => v.toLowerCase())),
     playerRole: words(rules.playerRoles),
+    officerBefore: new RegExp(`^(?:['’]s?)?\\s+(?:[\\p{L}-]+\\s+){0,2}?(?:${alternation(rules.officerRoles)})\\s+$`, 'iu'),
+    // ", president and chief operating officer at ", ", director of corporate responsibility at ", ", vice president of anti-piracy firm ".
+    officerOf: new RegExp(
+      `^,\\s+(?:(?:the|a|an|its)\\s+)?(?:[\\p{Ll}-]+\\s+(?:and\\s+)?){0,4}?(?:${alternation(rules.officerRoles)})(?:\\s+(?:of|for)(?:\\s+[\\p{Ll}-]+){1,3})?\\s+(?:of|at|in|for|with|from)\\s+(?:the\\s+)?(?:[\\p{Ll}-]+\\s+){0,3}$`,
+      'u',
+    ),
+    officerOwned: new RegExp(`^['’]s?\\s+(?:[\\p{Ll}-]+\\s+){0,2}?(?:${alternation(rules.officerRoles)})(?![\\p{L}-])`, 'u'),
     bodyNouns: new RegExp(`(?<![\\p{L}])(?:${alternation(rules.bodyNouns)})$`, 'iu'),
     urgedBefore: new RegExp(`(?<![\\p{L}])(?:${alternation(rules.urgingVerbs)})\\s+(?:[^.;:]{0,80}?\\s)?to\\s+(?:\\p{L}+ly\\s+)?$`, 'iu'),
     blockers: words(rules.reportBlockers),
