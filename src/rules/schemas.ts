@@ -260,6 +260,8 @@ export const CommitmentsFile = z.strictObject({
   fundsNouns: Phrases,
   /** Nouns for public bodies a speaker speaks for: "He said police would challenge ...". */
   bodyNouns: Phrases,
+  /** Nouns for a story's own government: "the government" unnamed is the country the story is about. */
+  governmentNouns: Phrases,
   /**
    * A player's place in a team ("England captain X", "Liverpool striker X"): the team or country
    * in such a title is not one the person speaks for, and is no actor beside them.

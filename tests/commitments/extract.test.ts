@@ -209,6 +209,17 @@ describe('what is not a commitment', () => {
     expect(actorsOf('"I will open a training centre in Bangalore," said Tomas Varga, vice president of sales at Oxcart Holdings.', 'will')).toEqual(['Tomas Varga']);
     expect(actorsOf('"We will open a training centre in Bangalore," said Tomas Varga, who once visited Oxcart Holdings.', 'will')).toEqual(['Tomas Varga']);
   });
+
+  it('"the government" that names no country is the country the story is about (governmentNouns), but never England', () => {
+    const plans = 'The government has announced plans to cut 2,000 jobs in the civil service.';
+    const aboutBritain = article('Unemployment in Britain fell in March, and wages in Britain rose.', plans);
+    expect(kit.commitments(aboutBritain).found.map((f) => [f.trigger, f.action, f.actorNames])).toEqual([['plans', 'cut 2,000 jobs in the civil service', ['United Kingdom']]]);
+    const says = article('Unemployment in Britain fell in March, and wages in Britain rose.', 'The government says unions will be consulted before any change.');
+    expect(actorsOf(says, 'will')).toEqual(['United Kingdom']);
+    // England has no government of its own; a story with no country has no "government" to name.
+    expect(kit.commitments(article('Unemployment in England fell in March, and wages in England rose.', plans)).found).toEqual([]);
+    expect(kit.commitments(plans).found).toEqual([]);
+  });
 });
 
 describe('records', () => {

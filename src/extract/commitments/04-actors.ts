@@ -127,7 +127,7 @@ export class ActorResolver {
         return p === null ? [] : this.withAffiliation([p]);
       }
       case 'thing': {
-        const body = this.definiteBody(s, subj);
+        const body = this.definiteBody(s, subj) ?? this.ownGovernment(subj);
         return body === null ? [] : [body];
       }
       default:
@@ -144,6 +144,17 @@ export class ActorResolver {
     const text = subj.text.replace(/[.,;:"'’]+$/u, '').trim();
     const kind = this.rules.definiteBodies.find((d) => d.re.test(text));
     return kind ? this.lastBodyOfKind(s, subj, kind.orgTypes) : null;
+  }
+
+  /**
+   * "The government": the country or nation the story is about (`homePlace`), or null. Not
+   * England, which has no government of its own (its government is the UK's, which such a story
+   * does not name).
+   */
+  private ownGovernment(subj: Subject): number | null {
+    const home = this.ctx.homePlace;
+    if (home === null || this.ctx.entities.entities[home]?.name === 'England') return null;
+    return this.rules.unnamedGovernment.test(subj.text.replace(/[.,;:"'’]+$/u, '').trim()) ? home : null;
   }
 
   /** The last organization of one of these types named before the subject, in its sentence or the three before. */

@@ -49,6 +49,8 @@ export interface CompiledRules {
   readonly announcing: RegExp;
   readonly fundsNouns: RegExp;
   readonly bodyNouns: RegExp;
+  /** "The government", "the new administration": a government that names no country. */
+  readonly unnamedGovernment: RegExp;
   readonly jointVerbs: ReadonlySet<string>;
   /** A player's role in a title (rules' playerRoles). */
   readonly playerRole: RegExp;
@@ -127,6 +129,7 @@ export function compileRules(rules: CommitmentsRules): CompiledRules {
       'u',
     ),
     officerOwned: new RegExp(`^['’]s?\\s+(?:[\\p{Ll}-]+\\s+){0,2}?(?:${alternation(rules.officerRoles)})(?![\\p{L}-])`, 'u'),
+    unnamedGovernment: new RegExp(`^[Tt]he\\s+(?:[\\p{Ll}-]+\\s+)?(?:${alternation(rules.governmentNouns)})$`, 'u'),
     bodyNouns: new RegExp(`(?<![\\p{L}])(?:${alternation(rules.bodyNouns)})$`, 'iu'),
     urgedBefore: new RegExp(`(?<![\\p{L}])(?:${alternation(rules.urgingVerbs)})\\s+(?:[^.;:]{0,80}?\\s)?to\\s+(?:\\p{L}+ly\\s+)?$`, 'iu'),
     blockers: words(rules.reportBlockers),
