@@ -269,6 +269,18 @@ describe('people', () => {
     expect(people('A spokesman for Quorvex, Tallis and Dunmoor, Sir Elton John, said so.')).toEqual([]);
   });
 
+  it('a name with its country, place or club in brackets is a person, initial or not; not a body with its acronym, nor a phrase', () => {
+    const people = (text: string) => kit.entities(text).mentions.filter((m) => m.rule === 'person.bracketed-origin').map((m) => m.text);
+    expect(people('Replacements: D Quorvane (France), A Lo Varrick (Italy), P de Tallis (Leicester Tigers), Naguib Ostrava (Egypt).')).toEqual([
+      'D Quorvane',
+      'A Lo Varrick',
+      'P de Tallis',
+      'Naguib Ostrava',
+    ]);
+    expect(people('Talks with the Quorvane Carrier Association (QCA) and the Tallis Group (Japan) went on.')).toEqual([]);
+    expect(people('Even Denzel (Washington) was there, and The Varrick Show (BBC Three) ran late.')).toEqual([]);
+  });
+
   it('finds English names by given name and by title', () => {
     const people = named('Tony Blair said the plan would work. Mr Blair added that Gordon Brown agreed.', 'PERSON');
     expect(people.map((p) => [p.name, p.aliases])).toEqual([

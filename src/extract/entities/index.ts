@@ -296,7 +296,46 @@ function clubsByCity(cands: readonly Candidate[], s: Sentence, lexicon: EntityLe
   return out.sort((a, b) => a.start - b.start || b.end - a.end);
 }
 
-const REFINERS: readonly Refiner[] = [separateCountry, dropPlacesAsOrgs, listedPeople, listedOrgs, resolveOverlaps, dropJunk];
+/** A family name written after an initial: no thing-word, title, org head or known name of something else, no acronym. */
+function plausibleFamilyName(name: string, lexicon: EntityLexicon): boolean {
+  const words = name.split(/\s+/).filter((w) => /^\p{Lu}/u.test(w));
+  if (!words.length) return false;
+  if (words.some((w) => lexicon.notNames.has(w) || lexicon.notPersonWords.has(w) || lexicon.orgHeads.has(w) || lexicon.roles.has(w) || /^\p{Lu}{2,}$/u.test(w))) return false;
+  const known = lexicon.gazetteer.get(name);
+  return !known || !!known.ambiguous;
+}
+
+/** Capitalized words (with name particles) right before an opening bracket: `parenthesizedPeople` reads what the bracket holds. */
+const BEFORE_BRACKET = /(?<![\p{L}\p{N}'’.&-])(\p{Lu}[\p{L}\p{M}'’-]*(?:\s+(?:\p{Lu}[\p{L}\p{M}'’-]*|de|van|von|der|den|da|di|du|dos|le|la)){1,3})\s+\((?=[^()]{1,40}\))/gu;
+
+/**
+ * "D Traille (France)", "Lleyton Hewitt (Australia)", "Naguib Mahfouz (Egypt)", "M Cueto (Sale
+ * Sharks)": a name followed by the country, place or club it comes from in brackets, as line-ups,
+ * results and shortlists give them, is a person, though its given name is unknown or an initial.
+ * The bracket must hold exactly a place or a sports club found already; the name must be found as
+ * nothing else and be a plausible person's name (no possessive, no thing-word or title in it).
+ */
+const parenthesizedPeople: Refiner = (cands, sentence, lexicon) => {
+  const text = sentence.text;
+  const out = [...cands];
+  for (const m of text.matchAll(BEFORE_BRACKET)) {
+    const start = m.index;
+    const name = m[1]!;
+    const end = start + name.length;
+    const open = m.index + m[0].length;
+    const inside = cands.find((c) => c.start === open && text[c.end] === ')');
+    if (!inside || !(inside.type === 'PLACE' || (inside.type === 'ORG' && inside.orgType === 'sports'))) continue;
+    if (out.some((c) => start < c.end && c.start < end) || /['’]s\b/u.test(name)) continue;
+    // An initial stands for the given name ("M Davies", "A Lo Cicero"): the family name is what is tried.
+    const initial = /^\p{Lu}\.?\s+/u.exec(name);
+    const family = initial ? name.slice(initial[0].length) : '';
+    if (!(initial ? plausibleFamilyName(family, lexicon) : plausiblePersonName(name, lexicon))) continue;
+    out.push({ type: 'PERSON', start, end, rule: 'person.bracketed-origin', roles: [], priority: 3 });
+  }
+  return out;
+};
+
+const REFINERS: readonly Refiner[] = [separateCountry, dropPlacesAsOrgs, parenthesizedPeople, listedPeople, listedOrgs, resolveOverlaps, dropJunk];
 
 export function createEntityExtractor(lexicon: EntityLexicon): EntityExtractor {
   return {
