@@ -317,6 +317,8 @@ const BEFORE_BRACKET = /(?<![\p{L}\p{N}'’.&-])(\p{Lu}[\p{L}\p{M}'’-]*(?:\s+(
  */
 const parenthesizedPeople: Refiner = (cands, sentence, lexicon) => {
   const text = sentence.text;
+  // Most sentences have no bracket: nothing to read.
+  if (!text.includes('(')) return [...cands];
   const out = [...cands];
   for (const m of text.matchAll(BEFORE_BRACKET)) {
     const start = m.index;
