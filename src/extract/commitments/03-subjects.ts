@@ -32,9 +32,6 @@ const QUOTE_MARKS = new Set(['"', '“', '”']);
 const FIRST_PERSON = /^(?:i|we|i'm|we're|we've|i've|we'll|i'll|i'd|we'd|us|our\b.*|my\b.*)$/iu;
 /** The plural ones: what "we" or "our firm" commits, a speaker's organization commits with them. */
 const FIRST_PERSON_PLURAL = /^(?:we|we're|we've|we'll|we'd|us|our\b.*)$/iu;
-
-/** Is this first-person subject plural ("we", "our company")? */
-export const pluralFirstPerson = (subj: { readonly text: string }) => FIRST_PERSON_PLURAL.test(subj.text.replace(/[.,;:"'’]+$/u, '').trim());
 const PERSON_PRONOUN = /^(?:he|she)$/iu;
 const LEADING_JUNK = new Set(['ADV', 'CCONJ', 'INTJ', 'SCONJ']);
 
@@ -355,8 +352,14 @@ export function isPersonTitle(text: string, rules: CompiledRules): boolean {
   return rules.personTitle.test(text.replace(/^(?:the|The)\s+/, 'the '));
 }
 
+/** A subject phrase without the punctuation and quote marks that may close it ("the party,"). */
+export const bareSubject = (text: string) => text.replace(/[.,;:"'’]+$/u, '').trim();
+
+/** Is this first-person subject plural ("we", "our company")? */
+export const pluralFirstPerson = (subj: { readonly text: string }) => FIRST_PERSON_PLURAL.test(bareSubject(subj.text));
+
 function classify(text: string, mentions: readonly MentionRef[], rules: CompiledRules): { kind: SubjectKind; collective: CompiledCollective | null } {
-  const bare = text.replace(/[.,;:"'’]+$/u, '').trim();
+  const bare = bareSubject(text);
   if (!bare) return { kind: 'empty', collective: null };
   if (FIRST_PERSON.test(bare)) return { kind: 'first-person', collective: null };
   if (PERSON_PRONOUN.test(bare)) return { kind: 'person-pronoun', collective: null };

@@ -1,5 +1,5 @@
 import type { Sentence } from '../../types.js';
-import { firstMainVerb, isPersonTitle, phraseAt, pluralFirstPerson, sayingVerbs, subjectBefore, type Subject } from './03-subjects.js';
+import { bareSubject, firstMainVerb, isPersonTitle, phraseAt, pluralFirstPerson, sayingVerbs, subjectBefore, type Subject } from './03-subjects.js';
 import type { DocumentContext, MentionRef, Quote } from './context.js';
 import type { CompiledCollective, CompiledRules } from './rules.js';
 
@@ -141,7 +141,7 @@ export class ActorResolver {
    * the three before; null for other things, or when none is named.
    */
   definiteBody(s: Sentence, subj: Subject): number | null {
-    const text = subj.text.replace(/[.,;:"'’]+$/u, '').trim();
+    const text = bareSubject(subj.text);
     const kind = this.rules.definiteBodies.find((d) => d.re.test(text));
     return kind ? this.lastBodyOfKind(s, subj, kind.orgTypes) : null;
   }
@@ -154,7 +154,7 @@ export class ActorResolver {
   private ownGovernment(subj: Subject): number | null {
     const home = this.ctx.homePlace;
     if (home === null || this.ctx.entities.entities[home]?.name === 'England') return null;
-    return this.rules.unnamedGovernment.test(subj.text.replace(/[.,;:"'’]+$/u, '').trim()) ? home : null;
+    return this.rules.unnamedGovernment.test(bareSubject(subj.text)) ? home : null;
   }
 
   /** The last organization of one of these types named before the subject, in its sentence or the three before. */
@@ -174,7 +174,7 @@ export class ActorResolver {
   private ownedBody(s: Sentence, subj: Subject): number | null | undefined {
     const clean = this.ctx.doc.clean;
     if (!subj.mentions.length || !subj.mentions.every((m) => /^['’]s?\s/u.test(clean.slice(m.end, m.end + 3)))) return undefined;
-    const head = clean.slice(subj.mentions[subj.mentions.length - 1]!.end, subj.end).replace(/[.,;:"'’]+$/u, '').trim();
+    const head = bareSubject(clean.slice(subj.mentions[subj.mentions.length - 1]!.end, subj.end));
     const kind = this.rules.definiteBodies.find((d) => d.head.test(head));
     return kind ? this.lastBodyOfKind(s, subj, kind.orgTypes) : undefined;
   }

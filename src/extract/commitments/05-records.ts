@@ -561,9 +561,10 @@ function reportedActors(input: SentenceInput, c: TriggerCandidate, reading: Acti
         const forecast = !passive && rules.forecastVerbs.has(verb);
         const quantified = !forecast && !!findAmount(action) && dueOf(input, reading.clause) !== null;
         // "his firm will also work with ...", said by its chief executive: the speaker's own body.
-        const body = rules.bodyNouns.test(subj.text.replace(/['’]s$/, '')) || rules.ownBody.test(subj.text);
+        const own = rules.ownBody.test(subj.text);
+        const body = rules.bodyNouns.test(subj.text.replace(/['’]s$/, '')) || own;
         const plan = !quote && ((announced && !forecast) || body || quantified || rules.fundsNouns.test(subj.text) || (continued && !!findAmount(subj.text)));
-        actors = !speaker || !(passive || plan) ? [] : rules.ownBody.test(subj.text) ? resolver.withEmployer(speaker) : [...speaker.actors];
+        actors = !speaker || !(passive || plan) ? [] : own ? resolver.withEmployer(speaker) : [...speaker.actors];
         const documented = !speaker && !quote && !passive && !forecast ? planDocumentActors(input, subj) : null;
         if (documented) actors = [...documented];
       }
