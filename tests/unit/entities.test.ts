@@ -12,6 +12,10 @@ function entities(text: string) {
 }
 
 const named = (text: string, type: string) => entities(text).filter((e) => e.type === type);
+/** The mentions of one type, as [text, rule]. */
+const foundAs = (text: string, type: string) => kit.entities(text).mentions.filter((m) => m.type === type).map((m) => [m.text, m.rule]);
+/** The texts of the mentions one rule found. */
+const foundBy = (text: string, rule: string) => kit.entities(text).mentions.filter((m) => m.rule === rule).map((m) => m.text);
 
 describe('organizations found by the words around them', () => {
   it('a leading "The" is not part of a known name, unless the name has it ("The Hague")', () => {
@@ -97,7 +101,7 @@ describe('organizations found by the words around them', () => {
 
   it('Sky is a broadcaster, at the start of a sentence too, and its channels are bodies of their own ("Sky Movies")', () => {
     const text = 'Sky has signed a deal with the Academy. Films will run on Sky Movies and Sky Travel, and Sky One will show the night.';
-    expect(kit.entities(text).mentions.filter((m) => m.type === 'ORG').map((m) => [m.text, m.rule])).toEqual([
+    expect(foundAs(text, 'ORG')).toEqual([
       ['Sky', 'gazetteer.org'],
       ['Sky Movies', 'gazetteer.channel'],
       ['Sky Travel', 'gazetteer.channel'],
@@ -107,7 +111,7 @@ describe('organizations found by the words around them', () => {
 
   it('a name after a noun for a kind of body is an organization: any "-maker", a bank, a fund, a magazine; not "fund" as a verb', () => {
     const text = 'US-German carmaker Daimlerchrysler sold its stake to state bank Vneshtorgbank. Property fund Molsiris and gadget magazine Stuff agreed. They urged donors to fund Zorbex.';
-    expect(kit.entities(text).mentions.filter((m) => m.type === 'ORG').map((m) => [m.text, m.rule])).toEqual([
+    expect(foundAs(text, 'ORG')).toEqual([
       ['Daimlerchrysler', 'org.pattern.kind-noun'],
       ['Vneshtorgbank', 'org.pattern.kind-noun'],
       ['Molsiris', 'org.pattern.kind-noun'],
@@ -136,7 +140,7 @@ describe('organizations found by the words around them', () => {
   });
 
   it('names listed with two or more organizations are organizations; not in a list with one, nor past a second "and"', () => {
-    const orgs = (text: string) => kit.entities(text).mentions.filter((m) => m.rule === 'org.listed').map((m) => m.text);
+    const orgs = (text: string) => foundBy(text, 'org.listed');
     expect(orgs('Phones made by Nokia, Quorvex, Samsung and Zintara Labs were recalled.')).toEqual(['Quorvex', 'Zintara Labs']);
     expect(orgs('Retailers such as Marks & Spencer, House of Quill and Tesco gained.')).toEqual(['House of Quill']);
     expect(orgs('Among them were Nokia, Samsung, Quorvex and Brown and Williamson.')).toEqual(['Quorvex']);
@@ -262,7 +266,7 @@ describe('people', () => {
   });
 
   it('takes one-word names of a list with a person as people, with another new name beside them; not a list the person only follows', () => {
-    const people = (text: string) => kit.entities(text).mentions.filter((m) => m.rule === 'person.listed').map((m) => m.text);
+    const people = (text: string) => foundBy(text, 'person.listed');
     expect(people('They will join Quelia, Sir Elton John, Varro and Dunmoor.')).toEqual(['Quelia', 'Varro', 'Dunmoor']);
     expect(people('Prizes went to Sir Elton John and Varro.')).toEqual([]);
     expect(people('They picked Sir Elton John, Pieter de Varro and Dunmoor.')).toEqual([]);
@@ -270,7 +274,7 @@ describe('people', () => {
   });
 
   it('a name with its country, place or club in brackets is a person, initial or not; not a body with its acronym, nor a phrase', () => {
-    const people = (text: string) => kit.entities(text).mentions.filter((m) => m.rule === 'person.bracketed-origin').map((m) => m.text);
+    const people = (text: string) => foundBy(text, 'person.bracketed-origin');
     expect(people('Replacements: D Quorvane (France), A Lo Varrick (Italy), P de Tallis (Leicester Tigers), Naguib Ostrava (Egypt).')).toEqual([
       'D Quorvane',
       'A Lo Varrick',
@@ -291,7 +295,7 @@ describe('people', () => {
 
   it('a lone name after a possessive and a family noun is a person, known given name or not; not a place, nor after "partner"', () => {
     const text = "Mr Eavis' daughter Emily spoke. His younger brother Tariku won, and the Blairs' fourth child, Leo, was born. His wife London laughed. Sony's partner Zorbex agreed.";
-    expect(kit.entities(text).mentions.filter((m) => m.type === 'PERSON').map((m) => [m.text, m.rule])).toEqual([
+    expect(foundAs(text, 'PERSON')).toEqual([
       ['Eavis', 'person.title'],
       ['Emily', 'person.kin'],
       ['Tariku', 'person.kin'],
