@@ -30,6 +30,12 @@ export const TitlesFile = z.strictObject({
       category: z.enum(['political', 'military', 'honorific', 'royal', 'religious', 'academic', 'professional', 'party']),
       /** Titles that may precede a bare family/given name ("Mr Blair", "PM Chính"). */
       beforeShortName: z.boolean().default(true),
+      /**
+       * Which part of a full name one word after this title stands for: `family` ("Mr Blair"; a
+       * word that ends no full name may start one: "Ms Paetongtarn"), `given` ("Sir Paul"), or
+       * `own` ("Prince Charles": a name of its own). Default: `own` for royal titles, else `family`.
+       */
+      shortName: z.enum(['family', 'given', 'own']).optional(),
     }),
   ),
   examples: z.array(Example({ people: z.array(NonEmpty) })).default([]),

@@ -247,6 +247,31 @@ describe('people', () => {
     ]);
   });
 
+  it('after a title, links one name to the full name it starts, as the title says', () => {
+    const aliasesOf = (text: string) => named(text, 'PERSON').map((p) => [p.name, p.aliases]);
+    // "Sir" and "Dame" stand before the given name: not Les Paul's last word.
+    expect(aliasesOf('Sir Paul McCartney met Mr Les Paul. Sir Paul sang.')).toEqual([
+      ['Paul McCartney', ['Paul']],
+      ['Les Paul', []],
+    ]);
+    // A name that ends no full name may start one ("Ms Paetongtarn", "General Chansamone"): the
+    // latter is found only so, as "General" alone takes no short name.
+    expect(aliasesOf('Thai Prime Minister Paetongtarn Shinawatra met General Chansamone Chanyalath. Ms Paetongtarn and General Chansamone spoke.')).toEqual([
+      ['Paetongtarn Shinawatra', ['Paetongtarn']],
+      ['Chansamone Chanyalath', ['Chansamone']],
+    ]);
+    // Not a name whose last word the story uses alone: "Mr Howard" is not Mr Flight.
+    expect(aliasesOf('Tory MP Howard Flight quit. Mr Flight was sacked by Mr Howard.')).toEqual([
+      ['Howard Flight', ['Flight']],
+      ['Howard', []],
+    ]);
+    // A royal title's name is a name of its own.
+    expect(aliasesOf('Charles Kennedy spoke. Prince Charles did not.')).toEqual([
+      ['Charles Kennedy', []],
+      ['Charles', []],
+    ]);
+  });
+
   it('keeps Hun Sen and Hun Manet apart: they share only the family name', () => {
     const people = named('Prime Minister Samdech Thipadei Hun Manet met Senate President Hun Sen. Hun Manet spoke.', 'PERSON');
     expect(people.map((p) => p.name).sort()).toEqual(['Hun Manet', 'Hun Sen']);

@@ -392,18 +392,22 @@ function withoutLoneDemonyms(mentions: MentionFinding[]): MentionFinding[] {
   return mentions.filter((m) => !isDemonym(m) || named.has(m.canonical ?? m.text));
 }
 
-/** "Kommasith", "Chính", "Blair": a single word that ends exactly one full name found in the document. */
+/**
+ * "Kommasith", "Chính", "Blair": a single word that ends exactly one full name found in the
+ * document. After a title, also one that starts exactly one ("General Chansamone" for
+ * Chansamone Chanyalath), unless the title is of a name of its own ("Prince Charles").
+ */
 function addShortReferences(doc: SegmentedDocument, perSentence: Candidate[][], lexicon: EntityLexicon): void {
   const byLast = new Map<string, Set<string>>();
+  const byFirst = new Map<string, Set<string>>();
+  const add = (map: Map<string, Set<string>>, word: string, name: string) => map.set(word, (map.get(word) ?? new Set()).add(name));
   doc.sentences.forEach((s, i) => {
     for (const c of perSentence[i]!) {
       if (c.type !== 'PERSON') continue;
       const words = s.text.slice(c.start, c.end).split(/\s+/);
       if (words.length < 2) continue;
-      const last = words[words.length - 1]!;
-      const set = byLast.get(last) ?? new Set();
-      set.add(words.join(' '));
-      byLast.set(last, set);
+      add(byLast, words[words.length - 1]!, words.join(' '));
+      add(byFirst, words[0]!, words.join(' '));
     }
   });
   if (!byLast.size) return;
@@ -411,16 +415,28 @@ function addShortReferences(doc: SegmentedDocument, perSentence: Candidate[][], 
   doc.sentences.forEach((s, i) => {
     const cands = perSentence[i]!;
     for (const m of s.text.matchAll(re)) {
-      const owners = byLast.get(m[0]);
+      const last = byLast.get(m[0]);
+      const title = last ? null : titleBefore(s.text, m.index, lexicon);
+      const owners = last ?? (title && lexicon.shortNameOf.get(title) !== 'own' ? byFirst.get(m[0]) : undefined);
       if (!owners || owners.size !== 1 || lexicon.gazetteer.has(m[0])) continue;
       const start = m.index;
       const end = start + m[0].length;
       if (lexicon.namedAfterHead.test(s.text.slice(end))) continue;
       if (cands.some((c) => start < c.end && c.start < end)) continue;
-      cands.push({ type: 'PERSON', start, end, rule: 'person.short-reference', roles: [], priority: 0 });
+      cands.push({ type: 'PERSON', start, end, rule: 'person.short-reference', roles: title ? [title] : [], priority: 0 });
     }
     cands.sort((a, b) => a.start - b.start);
   });
+}
+
+/** The role of a title written right before `at` ("General ", "Prime Minister "), or null. */
+function titleBefore(text: string, at: number, lexicon: EntityLexicon): string | null {
+  const words = /(?:\S+ ){1,3}$/.exec(text.slice(Math.max(0, at - 40), at))?.[0].trimEnd().split(' ') ?? [];
+  for (let n = words.length; n > 0; n--) {
+    const role = lexicon.roles.get(words.slice(-n).join(' '));
+    if (role) return role.role;
+  }
+  return null;
 }
 
 /** Joins the mentions of one document into local entities; records why. */
@@ -463,19 +479,33 @@ function groupMentions(
     const b = byKey.get(shortKey);
     if (a !== undefined && b !== undefined) union(a, b, 'acronym');
   }
-  // Short references to people: the last word of a full name.
+  // Short references to people: the last word of a full name ("Blair", "Mr Blair"); after a
+  // title, the first word when the title says so ("Sir Paul") or when it ends no full name ("Ms
+  // Paetongtarn"); never after a title of a name of its own ("Prince Charles").
   const fullByLast = new Map<string, number[]>();
+  const fullByFirst = new Map<string, number[]>();
+  const index = (map: Map<string, number[]>, word: string, i: number) => {
+    const list = map.get(matchKey(word)) ?? [];
+    if (!list.some((j) => keys[j] === keys[i])) list.push(i);
+    map.set(matchKey(word), list);
+  };
   mentions.forEach((m, i) => {
     const words = m.text.split(/\s+/);
     if (m.type !== 'PERSON' || words.length < 2) return;
-    const k = matchKey(words[words.length - 1]!);
-    const list = fullByLast.get(k) ?? [];
-    if (!list.some((j) => keys[j] === keys[i])) list.push(i);
-    fullByLast.set(k, list);
+    index(fullByLast, words[words.length - 1]!, i);
+    index(fullByFirst, words[0]!, i);
   });
+  const single = new Set(mentions.filter((m) => m.type === 'PERSON' && !/\s/.test(m.text)).map((m) => matchKey(m.text)));
+  // A full name whose last word the story uses alone ("Mr Flight") is not the one a title before its first word means ("Mr Howard").
+  const byFamilyName = (i: number) => single.has(matchKey(mentions[i]!.text.split(/\s+/).pop()!));
   mentions.forEach((m, i) => {
     if (m.type !== 'PERSON' || /\s/.test(m.text)) return;
-    const owners = fullByLast.get(matchKey(m.text));
+    const parts = new Set(m.roles.map((r) => lexicon.shortNameOf.get(r)));
+    if (parts.has('own')) return;
+    const key = matchKey(m.text);
+    const owners = parts.has('given')
+      ? fullByFirst.get(key)
+      : (fullByLast.get(key) ?? (parts.has('family') ? fullByFirst.get(key)?.filter((j) => !byFamilyName(j)) : undefined));
     if (owners && owners.length === 1) union(owners[0]!, i, 'short-name');
   });
 
