@@ -190,6 +190,11 @@ describe('what is not a commitment', () => {
     expect(quoted.map((f) => [f.trigger, f.modality, sorted(f.actorNames).join('+')])).toEqual([['will', 'intention', 'Nguyen Van Nam+Vietnam']]);
     const reported = kit.commitments('Cambodian Prime Minister Hun Manet said Cambodia would open two more border gates by 2026.').found;
     expect(reported.map((f) => [f.trigger, f.due, sorted(f.actorNames).join('+')])).toEqual([['would', '2026', 'Cambodia+Hun Manet']]);
+    // Diplomatic reports affirm, assert and note what will be done.
+    for (const verb of ['affirmed', 'reaffirmed', 'asserted', 'noted']) {
+      const affirmed = kit.commitments(`Vietnamese Defence Minister Phan Van Giang met his Lao counterpart. General Giang ${verb} that Vietnam will continue to train Lao officers.`).found;
+      expect(affirmed.map((f) => [f.trigger, f.action, sorted(f.actorNames).join('+')])).toEqual([['will', 'continue to train Lao officers', 'Phan Van Giang+Vietnam']]);
+    }
   });
 
   it('"his firm", "their party" after a saying verb is the speaker\'s own body: its will-statement is the speaker\'s', () => {
