@@ -136,6 +136,11 @@ describe('coordinated actions and deadlines', () => {
     expect(found.map((f) => [f.trigger, f.action])).toEqual([['would', 'set out new plans within weeks']]);
     const both = kit.commitments('Tony Blair said Labour would set out new plans and improve services.').found;
     expect(both.map((f) => f.action)).toEqual(['set out new plans', 'improve services']);
+    // After an object too: the signers witnessed the handover, they did not sign it.
+    const signed = kit.commitments('Vietnam and Laos signed a cooperation plan for 2025 and witnessed the handover of medical equipment.').found;
+    expect(signed.map((f) => [f.trigger, f.action])).toEqual([['signed', 'a cooperation plan for 2025']]);
+    const documents = kit.commitments('Vietnam and Laos signed a cooperation plan and an agreement on border management.').found;
+    expect(documents.map((f) => f.action)).toEqual(['a cooperation plan', 'an agreement on border management']);
   });
 });
 

@@ -62,13 +62,13 @@ const VERB_TAGS = ['Verb', 'Infinitive', 'Gerund', 'PresentTense', 'PastTense'];
 const NOT_VERB = /^(?:the|a|an|its|their|his|her|our|other|more|new|all|any|some|each|every|both|this|that|these|those)$/i;
 
 /**
- * "is determined to return to Scotland and rejected a move to Everton": after an action in the
- * base form, "and" and a verb in the past tense with an object start a clause of the subject's
- * own. Where it starts, or `b`.
+ * "is determined to return to Scotland and rejected a move to Everton", "signed a plan and
+ * witnessed a handover": after an action in the base form or an object, "and" and a verb in the
+ * past tense with an object start a clause of the subject's own. Where it starts, or `b`.
  */
 function pastTenseClause(text: string, parsed: ParsedSentence, a: number, b: number): number {
   const first = parsed.terms.find((t) => t.start === a);
-  if (!first?.tags.has('Infinitive')) return b;
+  if (!first || (!first.tags.has('Infinitive') && first.tags.has('Verb'))) return b;
   for (const m of text.slice(a, b).matchAll(/,?\s+and\s+(?=\p{Ll})/gu)) {
     const at = parsed.terms.findIndex((t) => t.start === a + m.index + m[0].length);
     const verb = parsed.terms[at];
