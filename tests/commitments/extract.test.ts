@@ -41,6 +41,19 @@ describe('modalities, with real sentences from the sample articles', () => {
     expect(sorted(c.actorNames)).toEqual(['Laos', 'Phạm Minh Chính', 'Saichay Kommasith', 'Vietnam']);
   });
 
+  it('"the two ministers", "both delegations" are the parties named before; without countries, the people named with a title', () => {
+    const intro = 'Vietnamese Defence Minister Phan Van Giang held talks with Lao Defence Minister Chansamone Chanyalath in Hanoi.';
+    const named = 'Vietnam and Laos held defence talks.';
+    for (const phrase of ['The two ministers', 'Both ministers', 'The two defence ministers', 'Both delegations', 'The two sides']) {
+      const signed = `${phrase} signed a cooperation plan for 2025.`;
+      expect(actorsOf(article(named, intro, signed), 'signed')).toEqual(['Chansamone Chanyalath', 'Laos', 'Phan Van Giang', 'Vietnam']);
+      // The adjectives "Vietnamese" and "Lao" alone name no country (tests/gold/README.md 4.2).
+      expect(actorsOf(article(intro, signed), 'signed')).toEqual(['Chansamone Chanyalath', 'Phan Van Giang']);
+    }
+    // One titled person is not two parties.
+    expect(kit.commitments(article('Vietnamese Defence Minister Phan Van Giang held talks in Hanoi.', 'The two sides signed a plan.')).found).toEqual([]);
+  });
+
   it('signed: two documents signed together are two records, one object each', () => {
     const text = sampleParagraph('000_8480816ee8cbe7ef.txt', 'they signed together the Protocol');
     const signed = counted(kit.commitments(text).found).filter((f) => f.modality === 'signed' && f.trigger === 'signed');

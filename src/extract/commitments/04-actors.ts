@@ -338,6 +338,9 @@ export class ActorResolver {
     }
     const order = ranked(weights);
     if (c.refersTo === 'countries') return order.slice(0, count ?? 2);
+    // "Vietnamese Defence Minister X met Lao Defence Minister Y. The two ministers signed ...":
+    // with too few countries or bodies named, the people named with a title just before.
+    if (weights.size < (count ?? 2)) return this.titledPeople(sentence, pos, count ?? 2);
     // Leaders: per country, the person with that affiliation named most often so far. Without a
     // number in the phrase, the parties are the countries whose leaders have been named.
     const ents = this.ctx.entities;
@@ -359,6 +362,19 @@ export class ActorResolver {
     }
     if (leaders.length >= 2) return uniq([...leaders, ...(count === null ? led : order.slice(0, count))]);
     return order.slice(0, count ?? 2);
+  }
+
+  /** The last `count` people with a title named in this sentence (before `pos`) or the two before it; none if fewer. */
+  private titledPeople(sentence: number, pos: number, count: number): number[] {
+    const people: number[] = [];
+    for (let k = 0; k <= 2 && sentence - k >= 0; k++) {
+      const list = (this.ctx.mentionsBySentence[sentence - k] ?? []).filter((m) => k > 0 || m.end <= pos);
+      for (const m of [...list].reverse()) {
+        const ent = this.ctx.entities.entities[m.entity]!;
+        if (ent.type === 'PERSON' && ent.roles.length && !people.includes(m.entity)) people.push(m.entity);
+      }
+    }
+    return people.length >= count ? people.slice(0, count).reverse() : [];
   }
 
   /** The speaker of a saying verb: its subject, or the name right after it ("said Mr Howard"). */
