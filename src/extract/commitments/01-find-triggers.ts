@@ -16,6 +16,9 @@ export interface TriggerCandidate {
 
 const NOUN_CONTEXT = new Set(['Determiner', 'Possessive']);
 
+/** Verbs that link a subject to an adjective, as a form of "be" does. */
+const LINKING_VERB = /^(?:stands?|stood|remains?|remained|seems?|seemed|appears?|appeared)$/i;
+
 /** A noun that is not a pronoun or a number: "(cut promised) benefits". */
 const isPlainNoun = (t: { tags: ReadonlySet<string> } | undefined) => !!t && t.tags.has('Noun') && !t.tags.has('Pronoun') && !t.tags.has('Value');
 
@@ -44,9 +47,11 @@ export function findTriggers(sentence: number, text: string, parsed: ParsedSente
           const afterDeterminer =
             (!!before && [...before.tags].some((t) => NOUN_CONTEXT.has(t)) && !/^(?:that|this|which|who)$/i.test(before.text)) ||
             (skipped && !/[,;:]/.test(text.slice(prev!.end, m.triggerStart)));
-          // "discussed plans to": the trigger is the verb's object. Not across a comma ("planting, determined to").
+          // "discussed plans to": the trigger is the verb's object. Not across a comma ("planting, determined to"),
+          // nor after a linking verb, which compromise tags as a full verb ("stands ready to", "remains committed to").
           const afterFullVerb =
             !!prev &&
+            !LINKING_VERB.test(prev.text) &&
             (!!parsed.terms[m.triggerTerm]?.tags.has('Noun') || !!parsed.terms[m.triggerTerm]?.tags.has('Adjective') || isPlainNoun(parsed.terms[m.triggerTerm + 1])) &&
             prev.tags.has('Verb') && !prev.tags.has('Auxiliary') && !prev.tags.has('Copula') && !prev.tags.has('Modal') && !prev.tags.has('Gerund') && !/[,;:]/.test(text.slice(prev.end, m.triggerStart));
           // "the government's aviation expansion plans to ...": a noun compound, not "the party plans to".
