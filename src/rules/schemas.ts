@@ -225,6 +225,8 @@ export const CommitmentsFile = z.strictObject({
         voice: z.enum(['direct', 'reported']).default('direct'),
         /** A quantified goal: the action must hold an amount (money, percentage, count, duration). */
         needsAmount: z.boolean().default(false),
+        /** The action must hold a dated deadline ("by 2030", "by the end of 2026"). */
+        needsDeadline: z.boolean().default(false),
         /** The words after the trigger name a plan or measures (see `planNouns`), as in "agreed on further plans". */
         needsPlan: z.boolean().default(false),
         /** Coordinated actions ("to A and to B", "scrap A, finance B and replace C") become separate records. */

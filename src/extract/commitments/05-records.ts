@@ -101,7 +101,7 @@ export function buildRecords(input: SentenceInput): CommitmentFinding[] {
     const modal = MODAL.test(s.text.slice(c.triggerStart, c.triggerEnd));
     if (modal && cands.some((o) => o !== c && o.rule.voice === 'direct' && o.triggerStart < c.triggerStart && c.triggerStart <= readings.get(o)!.clause.end + 1)) continue;
     const gate = staticGate(input.parsed, s.text, c, reading, rules);
-    if (!gate) continue;
+    if (!gate || (c.rule.needsDeadline && dueOf(input, reading.clause) === null)) continue;
     const { amount } = gate;
     let modality = c.rule.modality;
     let resolved = c.rule.voice === 'reported' ? reportedActors(input, c, reading) : directActors(input, c, reading);

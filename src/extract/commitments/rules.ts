@@ -16,6 +16,7 @@ export interface CompiledTrigger {
   readonly match: readonly Pattern[];
   readonly voice: 'direct' | 'reported';
   readonly needsAmount: boolean;
+  readonly needsDeadline: boolean;
   readonly needsPlan: boolean;
   readonly split: boolean;
   readonly partOfSpeech: 'verb' | 'noun' | 'any';
@@ -102,6 +103,7 @@ export function compileRules(rules: CommitmentsRules): CompiledRules {
       match: t.match.map(compilePattern),
       voice: t.voice,
       needsAmount: t.needsAmount,
+      needsDeadline: t.needsDeadline,
       needsPlan: t.needsPlan,
       split: t.split,
       partOfSpeech: t.partOfSpeech,
