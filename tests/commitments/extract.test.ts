@@ -408,6 +408,15 @@ describe('the country a government minister speaks for (invented articles)', () 
 });
 
 describe('subjects named before the clause (invented articles)', () => {
+  it('a wire dateline ("Hanoi (VNA) -") is no part of the subject of the paragraph it opens', () => {
+    const signers = (lead: string) => kit.commitments(article('Border deal', `${lead}Vietnam and Laos signed a border deal.`)).found.map((f) => sorted(f.actorNames));
+    expect(signers('Hanoi (VNA) - ')).toEqual([['Laos', 'Vietnam']]);
+    expect(signers('PHNOM PENH, June 3 (AKP) – ')).toEqual([['Laos', 'Vietnam']]);
+    // Only where it opens the paragraph: a bracket and dash later on is the writer's.
+    const later = kit.commitments(article('Border deal', 'Talks went well. Reuters (the agency) - and Vietnam signed a border deal.')).found;
+    expect(later.map((f) => sorted(f.actorNames))).toEqual([['Reuters', 'Vietnam']]);
+  });
+
   it('"the party", "the company": the last organization of that kind named before', () => {
     const party = article('Sources within the Conservative Party spoke to reporters.', 'The party had now decided to back the bill, a source said.');
     expect(kit.commitments(party).found.map((f) => [f.trigger, f.actorNames])).toEqual([['decided', ['Conservative Party']]]);

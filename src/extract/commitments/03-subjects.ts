@@ -38,6 +38,8 @@ const LEADING_JUNK = new Set(['ADV', 'CCONJ', 'INTJ', 'SCONJ']);
 /** A verb or an auxiliary, as wink tags it. */
 export const isVerb = (t: Token): boolean => t.pos === 'VERB' || t.pos === 'AUX';
 const RELATIVE = /^(?:who|whom|whose|which|where|when)$/i;
+/** A wire story's dateline before its first sentence: "Hanoi (VNA) -", "PHNOM PENH, June 3 (AKP) –". */
+const DATELINE = /^\p{Lu}[\p{L}\p{M}.'’ -]{0,40}?(?:,\s*[^(),\n]{1,30}?)?\s*\([\p{L}\p{M}\d .&/-]{2,30}\)\s*[-–—]+\s+/u;
 
 /**
  * The first verb of a sentence's main clause: after a fronted adverbial or participle clause
@@ -195,6 +197,9 @@ function clauseSubject(ctx: DocumentContext, s: Sentence, toks: readonly Token[]
       break;
     }
   }
+  // A dateline's place and agency are no part of the subject (it opens a paragraph).
+  const dateline = ctx.doc.sentences[s.index - 1]?.block !== s.block ? DATELINE.exec(s.text) : null;
+  if (dateline && clauseStart < s.start + dateline[0].length) clauseStart = s.start + dateline[0].length;
   // Leading adverbials and conjunctions.
   let region = s.tokens.filter((t) => t.start >= clauseStart && t.end <= pos && !skipped.some(([a, b]) => t.start >= a && t.end <= b));
   // "After a win over France, Clive Woodward said": of the SUBORDINATORS, those that are also
