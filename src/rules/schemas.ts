@@ -149,6 +149,8 @@ export const NamePatternsFile = z.strictObject({
   orgHeads: z.array(NonEmpty).min(1),
   /** Capitalized words that never start or end a name (sentence-initial function words, months...). */
   notNames: z.array(NonEmpty).default([]),
+  /** Of `notNames`, those that are also names (Vietnamese Tô, Đỗ, An written without marks): part of a name right after a title. */
+  namesAfterTitle: z.array(NonEmpty).default([]),
   /** Words that are never part of a person's name ("Plan", "Radio", "Street"): a run holding one is not a person. */
   notPersonWords: z.array(NonEmpty).default([]),
   /** Given names compromise knows only as common words ("Bill", "Ray"), added to its given names. */

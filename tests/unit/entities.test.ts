@@ -272,6 +272,18 @@ describe('people', () => {
     ]);
   });
 
+  it('after a title, "To", "Do" and "An" may be Vietnamese names written without their marks', () => {
+    const text = 'General Secretary To Lam met Deputy Minister Tran Quoc To and Mr Do Duc Duy. To date, Lam has spoken twice.';
+    expect(foundAs(text, 'PERSON')).toEqual([
+      ['To Lam', 'person.title'],
+      ['Tran Quoc To', 'person.title'],
+      ['Do Duc Duy', 'person.title'],
+      ['Lam', 'person.short-reference'],
+    ]);
+    // Not a function word before a common word ("Prime Minister To Visit"), nor without a title.
+    expect(foundAs('Prime Minister To Visit Hanoi.', 'PERSON')).toEqual([]);
+  });
+
   it('keeps Hun Sen and Hun Manet apart: they share only the family name', () => {
     const people = named('Prime Minister Samdech Thipadei Hun Manet met Senate President Hun Sen. Hun Manet spoke.', 'PERSON');
     expect(people.map((p) => p.name).sort()).toEqual(['Hun Manet', 'Hun Sen']);

@@ -30,15 +30,20 @@ const PERSON_NAME = new RegExp(
 );
 const POSSESSIVE = /'s$/;
 
-/** Splits a capitalized run into words, stopping before words that cannot be part of a person's name. */
-function trimPersonName(text: string, lexicon: EntityLexicon): string {
+/**
+ * Splits a capitalized run into words, stopping before words that cannot be part of a person's
+ * name; after a title, a function word that is also a name stays beside another name word.
+ */
+function trimPersonName(text: string, lexicon: EntityLexicon, afterTitle = false): string {
   const words = text.split(/\s+/);
   const kept: string[] = [];
+  const nameWord = (w: string | undefined) => !!w && !lexicon.notNames.has(w) && !lexicon.commonWords.has(w.toLowerCase());
   for (const [i, w] of words.entries()) {
     const bare = w.replace(POSSESSIVE, '');
     // A title ends the name ("Hun Sen President ..."), unless it closes the run ("John Sergeant").
     const title = lexicon.roles.has(bare) && (i < words.length - 1 || kept.length === 0 || !/^\p{Lu}\p{Ll}+$/u.test(bare));
-    if (lexicon.notNames.has(bare) || title || lexicon.orgHeads.has(bare)) break;
+    const name = afterTitle && bare === w && lexicon.namesAfterTitle.has(bare) && (i === 0 ? nameWord(words[1]?.replace(POSSESSIVE, '')) : kept.length === i);
+    if ((lexicon.notNames.has(bare) && !name) || title || lexicon.orgHeads.has(bare)) break;
     const gaz = lexicon.gazetteer.get(bare);
     if (gaz && !gaz.ambiguous && kept.length > 0 && !(kept.length === 1 && i === words.length - 1 && givenNameThenKnown([kept[0]!, bare], lexicon) !== null)) break;
     kept.push(bare);
@@ -237,7 +242,7 @@ export const findTitledPeople: Finder = (sentence, lexicon) => {
       PERSON_NAME.lastIndex = pos;
       const nm = PERSON_NAME.exec(text);
       if (!nm) break;
-      const name = trimPersonName(nm[0], lexicon);
+      const name = trimPersonName(nm[0], lexicon, true);
       if (!name) break;
       const words = name.split(/\s+/).length;
       const gaz = lexicon.gazetteer.get(name);

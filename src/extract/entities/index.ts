@@ -418,7 +418,8 @@ function addShortReferences(doc: SegmentedDocument, perSentence: Candidate[][], 
       const last = byLast.get(m[0]);
       const title = last ? null : titleBefore(s.text, m.index, lexicon);
       const owners = last ?? (title && lexicon.shortNameOf.get(title) !== 'own' ? byFirst.get(m[0]) : undefined);
-      if (!owners || owners.size !== 1 || lexicon.gazetteer.has(m[0])) continue;
+      // "To date": a function word that is also a name (namesAfterTitle) is one only after a title.
+      if (!owners || owners.size !== 1 || lexicon.gazetteer.has(m[0]) || lexicon.namesAfterTitle.has(m[0])) continue;
       const start = m.index;
       const end = start + m[0].length;
       if (lexicon.namedAfterHead.test(s.text.slice(end))) continue;

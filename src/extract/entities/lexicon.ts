@@ -121,6 +121,7 @@ export interface EntityLexicon {
   readonly givenNames: ReadonlySet<string>;
   readonly familyNames: ReadonlySet<string>;
   readonly notNames: ReadonlySet<string>;
+  readonly namesAfterTitle: ReadonlySet<string>;
   /** Clubs by the city name sports reports call them by ("Barcelona" -> FC Barcelona). */
   readonly clubByCity: ReadonlyMap<string, GazetteerEntry>;
   /** Matches any of those city names as a whole word. */
@@ -259,6 +260,7 @@ export function buildLexicon(rules: {
     givenNames,
     familyNames,
     notNames: new Set(rules.namePatterns.notNames),
+    namesAfterTitle: new Set(rules.namePatterns.namesAfterTitle),
     clubByCity,
     clubCities: clubByCity.size ? new RegExp(`(?<![\\p{L}\\p{M}'’-])(?:${alternation(clubByCity.keys())})(?![\\p{L}\\p{M}'’-])`, 'gu') : /$^/g,
     clubContext: rules.organizations.clubContext.length ? new RegExp(`(?<![\\p{L}-])(?:${alternation(rules.organizations.clubContext)})(?![\\p{L}-])`, 'iu') : /$^/,
