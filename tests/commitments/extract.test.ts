@@ -383,6 +383,19 @@ describe('the country a government minister speaks for (invented articles)', () 
     expect(actorsOf(text, 'will')).toEqual(['Ian Lowry', 'United Kingdom']);
   });
 
+  it('a minister whose title names another country ("Lao Prime Minister X") is not the story\'s country\'s', () => {
+    const text = article(
+      'Cambodia opened a new border gate with Vietnam on Monday, the Cambodian government said.',
+      'Lao Prime Minister Sonexay Siphandone, who also attended, promised to create favourable conditions for investors.',
+      'Cambodian Prime Minister Hun Manet promised to build a second gate.',
+    );
+    const found = kit.commitments(text).found;
+    expect(found.map((f) => [f.action, sorted(f.actorNames)])).toEqual([
+      ['create favourable conditions for investors', ['Sonexay Siphandone']],
+      ['build a second gate', ['Cambodia', 'Hun Manet']],
+    ]);
+  });
+
   it('a place and a name joined by a comma alone are no title: "a win over France, Woodward said"', () => {
     const text = article('Coach Clive Woodward spoke on Monday.', 'After a win over France, Clive Woodward said: "I intend to use the Six Nations as the benchmark."');
     expect(actorsOf(text, 'intend')).toEqual(['Clive Woodward']);

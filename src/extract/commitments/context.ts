@@ -250,8 +250,9 @@ export function buildContext(doc: SegmentedDocument, ents: EntityExtraction, rul
       const own = affiliations.get(e) ?? [];
       if (own.length) return own;
       const ent = ents.entities[e];
-      if (ent?.type === 'PERSON' && ministersHome !== null && ent.roles.some((r) => GOVERNMENT_ROLE.test(r))) return [ministersHome];
-      return [];
+      if (ent?.type !== 'PERSON' || ministersHome === null || !ent.roles.some((r) => GOVERNMENT_ROLE.test(r))) return [];
+      // "Lao Prime Minister X" in a story about Cambodia that never names Laos: Laos's, not Cambodia's.
+      return ent.country && ent.country !== ents.entities[ministersHome]?.country ? [] : [ministersHome];
     },
     employer,
     homePlace,
