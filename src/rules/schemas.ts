@@ -272,6 +272,8 @@ export const CommitmentsFile = z.strictObject({
   bodyNouns: Phrases,
   /** Nouns for a story's own government: "the government" unnamed is the country the story is about. */
   governmentNouns: Phrases,
+  /** Documents that state what their parties will do: "Under the memorandum, Vietnam will train ...". */
+  bindingDocuments: Phrases,
   /**
    * A player's place in a team ("England captain X", "Liverpool striker X"): the team or country
    * in such a title is not one the person speaks for, and is no actor beside them.

@@ -215,6 +215,15 @@ describe('what is not a commitment', () => {
     }
   });
 
+  it('a will-statement a document states ("Under the memorandum, X will ...") is its named party\'s', () => {
+    const found = (text: string) => kit.commitments(article('Cambodia and Vietnam held border talks on Monday.', text)).found.map((f) => [f.action, f.actorNames]);
+    expect(found('Under the memorandum, Vietnam will train 100 Cambodian police officers every year.')).toEqual([['train 100 Cambodian police officers every year', ['Vietnam']]]);
+    expect(found('As part of the new deal, Cambodia will open two border gates.')).toEqual([['open two border gates', ['Cambodia']]]);
+    // Without the document, the narrator's will-statement is no one's; nor is one that names no party.
+    expect(found('Vietnam will train 100 Cambodian police officers every year.')).toEqual([]);
+    expect(found('Under the memorandum, 100 officers will be trained every year.')).toEqual([]);
+  });
+
   it('"his firm", "their party" after a saying verb is the speaker\'s own body: its will-statement is the speaker\'s', () => {
     const own = kit.commitments('Tomas Varga, the chief executive, said his firm would open a training centre in Bangalore.').found;
     expect(own.map((f) => [f.trigger, f.action, f.actorNames])).toEqual([['would', 'open a training centre in Bangalore', ['Tomas Varga']]]);

@@ -481,7 +481,7 @@ function mayHaveActors(r: ReportedSubject, input: SpeechInput): boolean {
     case 'thing':
       return !!r.speaker || (!r.quote && !!planDocumentActors(input, r.subj));
     case 'entities':
-      return !!r.speaker || jointStatement(r.subj, ctx);
+      return !!r.speaker || jointStatement(r.subj, ctx) || input.rules.underDocument.test(input.sentence.text);
     case 'it':
       return !r.quote && !!r.speaker && ctx.entities.entities[r.speaker.entity]?.type !== 'PERSON';
     case 'person-pronoun':
@@ -592,6 +592,9 @@ function reportedActors(input: SentenceInput, c: TriggerCandidate, reading: Acti
         else return null;
       } else if (jointStatement(subj, ctx) && rules.jointVerbs.has(verb)) {
         // A joint statement of several countries ("Vietnam and Laos will continue to work together").
+        actors = own;
+      } else if (!quote && rules.underDocument.test(s.text)) {
+        // "Under the memorandum, Vietnam will train ...": what a document binds its party to.
         actors = own;
       }
       break;

@@ -47,7 +47,7 @@ function maySpeak(ctx: DocumentContext, s: Sentence, state: RecordState, rules: 
   // A quantified plan ("X is to spend £5m") needs no speaker; nor does a list of the pledges the
   // sentence before named.
   if ((/\b(?:is|are)\s+(?:going\s+)?to\b/i.test(s.text) && findAmount(s.text)) || listsNamedCommitments({ ctx, sentence: s, state })) return true;
-  if (rules.sayingAnywhere.test(s.text)) return true;
+  if (rules.sayingAnywhere.test(s.text) || rules.underDocument.test(s.text)) return true;
   if (state.lastSpeaker && state.lastSpeaker.sentence === s.index - 1) return true;
   // "The plans would abolish ...": a document of plans just after a record (`planDocumentActors`).
   const lead = /^(?:\p{L}+\s+){1,3}?(?=(?:will|would)\b)/iu.exec(s.text);

@@ -52,6 +52,8 @@ export interface CompiledRules {
   readonly bodyNouns: RegExp;
   /** "The government", "the new administration": a government that names no country. */
   readonly unnamedGovernment: RegExp;
+  /** A sentence opening "Under the <document>," or "As part of the <document>,". */
+  readonly underDocument: RegExp;
   readonly jointVerbs: ReadonlySet<string>;
   /** A player's role in a title (rules' playerRoles). */
   readonly playerRole: RegExp;
@@ -131,6 +133,7 @@ export function compileRules(rules: CommitmentsRules): CompiledRules {
       'u',
     ),
     officerOwned: new RegExp(`^['’]s?\\s+(?:[\\p{Ll}-]+\\s+){0,2}?(?:${alternation(rules.officerRoles)})(?![\\p{L}-])`, 'u'),
+    underDocument: new RegExp(`^(?:Under|As\\s+part\\s+of)\\s+(?:the|this|that|its|their|his|her|our|a|an)\\s+(?:[\\p{L}\\d-]+\\s+){0,3}?(?:${alternation(rules.bindingDocuments)})\\s*,`, 'iu'),
     unnamedGovernment: new RegExp(`^[Tt]he\\s+(?:[\\p{Ll}-]+\\s+)?(?:${alternation(rules.governmentNouns)})$`, 'u'),
     bodyNouns: new RegExp(`(?<![\\p{L}])(?:${alternation(rules.bodyNouns)})$`, 'iu'),
     urgedBefore: new RegExp(`(?<![\\p{L}])(?:${alternation(rules.urgingVerbs)})\\s+(?:[^.;:]{0,80}?\\s)?to\\s+(?:\\p{L}+ly\\s+)?$`, 'iu'),
