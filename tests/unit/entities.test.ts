@@ -260,6 +260,8 @@ describe('people', () => {
       ['Paetongtarn Shinawatra', ['Paetongtarn']],
       ['Chansamone Chanyalath', ['Chansamone']],
     ]);
+    // A title with a modifier says what its title says ("Acting Prime Minister" as "Prime Minister").
+    expect(aliasesOf('Thai Acting Prime Minister Phumtham Wechayachai arrived. Acting Prime Minister Phumtham spoke.')).toEqual([['Phumtham Wechayachai', ['Phumtham']]]);
     // Not a name whose last word the story uses alone: "Mr Howard" is not Mr Flight.
     expect(aliasesOf('Tory MP Howard Flight quit. Mr Flight was sacked by Mr Howard.')).toEqual([
       ['Howard Flight', ['Flight']],

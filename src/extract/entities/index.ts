@@ -430,6 +430,16 @@ function addShortReferences(doc: SegmentedDocument, perSentence: Candidate[][], 
   });
 }
 
+/** What one word after a title as written stands for: "Deputy Prime Minister" as "Prime Minister" does. */
+function shortNameOf(title: string, lexicon: EntityLexicon): 'family' | 'given' | 'own' | undefined {
+  const words = title.split(/\s+/);
+  for (let i = 0; i < words.length; i++) {
+    const found = lexicon.shortNameOf.get(words.slice(i).join(' '));
+    if (found) return found;
+  }
+  return undefined;
+}
+
 /** The role of a title written right before `at` ("General ", "Prime Minister "), or null. */
 function titleBefore(text: string, at: number, lexicon: EntityLexicon): string | null {
   const words = /(?:\S+ ){1,3}$/.exec(text.slice(Math.max(0, at - 40), at))?.[0].trimEnd().split(' ') ?? [];
@@ -501,7 +511,7 @@ function groupMentions(
   const byFamilyName = (i: number) => single.has(matchKey(mentions[i]!.text.split(/\s+/).pop()!));
   mentions.forEach((m, i) => {
     if (m.type !== 'PERSON' || /\s/.test(m.text)) return;
-    const parts = new Set(m.roles.map((r) => lexicon.shortNameOf.get(r)));
+    const parts = new Set(m.roles.map((r) => shortNameOf(r, lexicon)));
     if (parts.has('own')) return;
     const key = matchKey(m.text);
     const owners = parts.has('given')

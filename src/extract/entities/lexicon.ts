@@ -115,7 +115,7 @@ export interface EntityLexicon {
   readonly title: RegExp;
   /** Title form -> role written to the entity. */
   readonly roles: ReadonlyMap<string, { readonly role: string; readonly short: boolean; readonly honorific: boolean }>;
-  /** Role -> which part of a full name one word after it stands for (`shortName` in rules/titles.yaml). */
+  /** Title form or role -> which part of a full name one word after it stands for (`shortName` in rules/titles.yaml). */
   readonly shortNameOf: ReadonlyMap<string, 'family' | 'given' | 'own'>;
   /** Lower-cased given names and family names from compromise's lexicon. */
   readonly givenNames: ReadonlySet<string>;
@@ -211,7 +211,7 @@ export function buildLexicon(rules: {
   const shortNameOf = new Map<string, 'family' | 'given' | 'own'>();
   for (const t of rules.titles.entries) {
     for (const f of t.forms) roles.set(f, { role: t.role ?? t.forms[0]!, short: t.beforeShortName, honorific: t.category === 'honorific' });
-    shortNameOf.set(t.role ?? t.forms[0]!, t.shortName ?? (t.category === 'royal' ? 'own' : 'family'));
+    for (const f of [t.role ?? t.forms[0]!, ...t.forms]) shortNameOf.set(f, t.shortName ?? (t.category === 'royal' ? 'own' : 'family'));
   }
   // A lower-case title opens a sentence with a capital: "Chief executive Gerd Niebaum stepped down".
   for (const [f, r] of [...roles]) {
