@@ -416,8 +416,10 @@ function addShortReferences(doc: SegmentedDocument, perSentence: Candidate[][], 
     const cands = perSentence[i]!;
     for (const m of s.text.matchAll(re)) {
       const last = byLast.get(m[0]);
-      const title = last ? null : titleBefore(s.text, m.index, lexicon);
-      const owners = last ?? (title && lexicon.shortNameOf.get(title) !== 'own' ? byFirst.get(m[0]) : undefined);
+      // Most capitalized words start no full name: look for a title only before one that does.
+      const first = last ? undefined : byFirst.get(m[0]);
+      const title = first ? titleBefore(s.text, m.index, lexicon) : null;
+      const owners = last ?? (title && lexicon.shortNameOf.get(title) !== 'own' ? first : undefined);
       // "To date": a function word that is also a name (namesAfterTitle) is one only after a title.
       if (!owners || owners.size !== 1 || lexicon.gazetteer.has(m[0]) || lexicon.namesAfterTitle.has(m[0])) continue;
       const start = m.index;
@@ -495,10 +497,13 @@ function groupMentions(
   // Paetongtarn"); never after a title of a name of its own ("Prince Charles").
   const fullByLast = new Map<string, number[]>();
   const fullByFirst = new Map<string, number[]>();
+  const wordKeys = new Map<string, string>();
+  const wordKey = (word: string) => wordKeys.get(word) ?? wordKeys.set(word, matchKey(word)).get(word)!;
   const index = (map: Map<string, number[]>, word: string, i: number) => {
-    const list = map.get(matchKey(word)) ?? [];
+    const k = wordKey(word);
+    const list = map.get(k) ?? [];
     if (!list.some((j) => keys[j] === keys[i])) list.push(i);
-    map.set(matchKey(word), list);
+    map.set(k, list);
   };
   mentions.forEach((m, i) => {
     const words = m.text.split(/\s+/);
@@ -506,14 +511,14 @@ function groupMentions(
     index(fullByLast, words[words.length - 1]!, i);
     index(fullByFirst, words[0]!, i);
   });
-  const single = new Set(mentions.filter((m) => m.type === 'PERSON' && !/\s/.test(m.text)).map((m) => matchKey(m.text)));
+  const single = new Set(mentions.filter((m) => m.type === 'PERSON' && !/\s/.test(m.text)).map((m) => wordKey(m.text)));
   // A full name whose last word the story uses alone ("Mr Flight") is not the one a title before its first word means ("Mr Howard").
-  const byFamilyName = (i: number) => single.has(matchKey(mentions[i]!.text.split(/\s+/).pop()!));
+  const byFamilyName = (i: number) => single.has(wordKey(mentions[i]!.text.split(/\s+/).pop()!));
   mentions.forEach((m, i) => {
     if (m.type !== 'PERSON' || /\s/.test(m.text)) return;
     const parts = new Set(m.roles.map((r) => shortNameOf(r, lexicon)));
     if (parts.has('own')) return;
-    const key = matchKey(m.text);
+    const key = wordKey(m.text);
     const owners = parts.has('given')
       ? fullByFirst.get(key)
       : (fullByLast.get(key) ?? (parts.has('family') ? fullByFirst.get(key)?.filter((j) => !byFamilyName(j)) : undefined));
