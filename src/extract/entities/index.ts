@@ -419,7 +419,7 @@ function addShortReferences(doc: SegmentedDocument, perSentence: Candidate[][], 
       // Most capitalized words start no full name: look for a title only before one that does.
       const first = last ? undefined : byFirst.get(m[0]);
       const title = first ? titleBefore(s.text, m.index, lexicon) : null;
-      const owners = last ?? (title && lexicon.shortNameOf.get(title) !== 'own' ? first : undefined);
+      const owners = last ?? (title && shortNameOf(title, lexicon) !== 'own' ? first : undefined);
       // "To date": a function word that is also a name (namesAfterTitle) is one only after a title.
       if (!owners || owners.size !== 1 || lexicon.gazetteer.has(m[0]) || lexicon.namesAfterTitle.has(m[0])) continue;
       const start = m.index;
