@@ -5,8 +5,11 @@
  *   - a bare single-core wink-nlp readDoc pass over the same files (the reference floor), and the ratio;
  *   - a no-op re-run on unchanged input, and its share of the full run;
  *   - an incremental run after adding one article;
- *   - the full run on a 4x corpus (the corpus copied four times, each copy made distinct).
- * The full run, no-op re-run, floor and 4x run take turns in each of N rounds (default 3);
+ *   - the full run on a 4x corpus (the corpus copied four times, each copy made distinct);
+ *   - the libraries alone: wink-nlp, chrono-node and compromise given exactly what the pipeline
+ *     gives them, one process per core (`libraries.ts`), so that the floor ratio splits into
+ *     what the libraries cost and what the rest of the pipeline costs.
+ * The full run, no-op re-run, floor, libraries and 4x run take turns in each of N rounds (default 3);
  * times are medians over the rounds, ratios medians of each round's ratio. Defaults to
  * ../shared/corpus/bbc-all; when that is absent, a corpus is generated from raw/.
  */
@@ -14,7 +17,9 @@ import { execFile } from 'node:child_process';
 import { access, cp, mkdir, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { availableParallelism } from 'node:os';
 import { parseArgs, promisify } from 'node:util';
+import { BATCH_V8_FLAGS } from '../v8-tuning.js';
 
 const run = promisify(execFile);
 // Exactly what `npm start` runs: Node on the launcher, which runs the bundle of src/ (no second process).
@@ -100,11 +105,20 @@ async function replicate(from: string, to: string, times: number): Promise<void>
  * The floor script, bundled as the pipeline is and run by plain Node like it: through tsx it
  * would pay the loader's start (0.15 s) that the pipeline does not.
  */
-async function bundleFloor(): Promise<string> {
-  const outfile = path.resolve('dist', 'bench', 'wink-floor.mjs');
+async function bundle(script: 'wink-floor' | 'libraries'): Promise<string> {
+  const outfile = path.resolve('dist', 'bench', `${script}.mjs`);
   const { build } = await import('esbuild');
-  await build({ entryPoints: ['src/bench/wink-floor.ts'], outfile, bundle: true, packages: 'external', format: 'esm', platform: 'node', target: 'node20', logLevel: 'error' });
+  await build({ entryPoints: [`src/bench/${script}.ts`], outfile, bundle: true, packages: 'external', format: 'esm', platform: 'node', target: 'node20', logLevel: 'error' });
   return outfile;
+}
+
+/**
+ * The libraries' calls of a full run, replayed by one process per core at once, each with the
+ * V8 flags the pipeline's workers get when they fill every core: the wall time of the slowest.
+ */
+async function measureLibraries(script: string, recorded: string, cores: number): Promise<Measure> {
+  const parts = await Promise.all(Array.from({ length: cores }, (_, i) => measure(NODE, [...BATCH_V8_FLAGS, script, 'replay', recorded, String(i), String(cores)])));
+  return { seconds: Math.max(...parts.map((m) => m.seconds)), rssMb: parts.reduce((sum, m) => sum + m.rssMb, 0) };
 }
 
 async function main(): Promise<void> {
@@ -129,7 +143,12 @@ async function main(): Promise<void> {
   const log = (s: string) => process.stderr.write(`${s}\n`);
   // The launcher builds its bundle once, on first use (or after a source changed): not measured.
   await run(NODE, [LAUNCHER, '--help']);
-  const floor = await bundleFloor();
+  const floor = await bundle('wink-floor');
+  const libraries = await bundle('libraries');
+  const cores = availableParallelism();
+  // What the pipeline hands each library, recorded once on one thread (not measured).
+  const recorded = path.join(work, 'libraries.json');
+  await run(NODE, [libraries, 'record', input, recorded], { maxBuffer: 1 << 26 });
 
   const input4 = path.join(work, 'input4');
   await replicate(corpus, input4, 4);
@@ -140,16 +159,17 @@ async function main(): Promise<void> {
   // speed drifts (the floor has taken 2.5 s one hour and 4.7 s another), and blocks of one kind
   // of run measured minutes apart would compare two different machines. Each ratio is the median
   // of its rounds' ratios.
-  const rounds: { full: Measure; noop: Measure; wink: Measure; full4: Measure }[] = [];
+  const rounds: { full: Measure; noop: Measure; wink: Measure; libs: Measure; full4: Measure }[] = [];
   for (let i = 1; i <= runs; i++) {
     await rm(out, { recursive: true, force: true });
     const full = await measure(NODE, cli(input, out));
     const noop = await measure(NODE, cli(input, out));
     const wink = await measure(NODE, [floor, input]);
+    const libs = await measureLibraries(libraries, recorded, cores);
     await rm(out4, { recursive: true, force: true });
     const full4 = await measure(NODE, cli(input4, out4));
-    rounds.push({ full, noop, wink, full4 });
-    log(`round ${i}/${runs}: full ${full.seconds.toFixed(2)} s, no-op ${noop.seconds.toFixed(2)} s, wink floor ${wink.seconds.toFixed(2)} s, 4x corpus ${full4.seconds.toFixed(2)} s`);
+    rounds.push({ full, noop, wink, libs, full4 });
+    log(`round ${i}/${runs}: full ${full.seconds.toFixed(2)} s, no-op ${noop.seconds.toFixed(2)} s, wink floor ${wink.seconds.toFixed(2)} s, libraries ${libs.seconds.toFixed(2)} s, 4x corpus ${full4.seconds.toFixed(2)} s`);
   }
   const med = (pick: (r: (typeof rounds)[number]) => Measure): Measure => ({
     seconds: median(rounds.map((r) => pick(r).seconds)),
@@ -160,6 +180,8 @@ async function main(): Promise<void> {
   const noop = med((r) => r.noop);
   const wink = med((r) => r.wink);
   const full4 = med((r) => r.full4);
+  const libs = med((r) => r.libs);
+  const libsOverFloor = ratio((r) => r.libs.seconds / r.wink.seconds);
   const overFloor = ratio((r) => r.full.seconds / r.wink.seconds);
   const noopShare = ratio((r) => r.noop.seconds / r.full.seconds);
   const time4 = ratio((r) => r.full4.seconds / r.full.seconds);
@@ -182,7 +204,7 @@ async function main(): Promise<void> {
   const row = (name: string, m: Measure, extra = '') =>
     `| ${name.padEnd(34)} | ${m.seconds.toFixed(2).padStart(8)} | ${Number.isNaN(m.rssMb) ? '     n/a' : m.rssMb.toFixed(0).padStart(8)} | ${extra}`;
   const lines = [
-    `corpus: ${files} articles, ${mb.toFixed(2)} MB${generated ? ' (generated from raw/)' : ''}; medians of ${runs} runs; ratios are medians of per-round ratios; ${(await import('node:os')).availableParallelism()} cores`,
+    `corpus: ${files} articles, ${mb.toFixed(2)} MB${generated ? ' (generated from raw/)' : ''}; medians of ${runs} runs; ratios are medians of per-round ratios; ${cores} cores`,
     '',
     `| ${'run'.padEnd(34)} | ${'wall s'.padStart(8)} | ${'peak MB'.padStart(8)} | notes`,
     `|${'-'.repeat(36)}|${'-'.repeat(10)}|${'-'.repeat(10)}|------`,
@@ -191,8 +213,10 @@ async function main(): Promise<void> {
     row('no-op re-run', noop, `${(noopShare * 100).toFixed(2)}% of the full run`),
     row('incremental, one article added', incremental, `${((incremental.seconds / full.seconds) * 100).toFixed(2)}% of the full run`),
     row('full run, 4x corpus', full4, `${time4.toFixed(2)}x the time, ${rss4.toFixed(2)}x the peak RSS`),
+    row(`libraries alone, ${cores} processes`, libs, `${libsOverFloor.toFixed(2)}x the floor; peak MB is the processes' sum`),
     '',
     `full run / wink floor: ${overFloor.toFixed(2)}x (target <= 2x)`,
+    `libraries alone / wink floor: ${libsOverFloor.toFixed(2)}x: the rest of the run adds about ${(overFloor - libsOverFloor).toFixed(2)}x, and the target leaves it ${(2 - libsOverFloor).toFixed(2)}x`,
     `no-op / full: ${(noopShare * 100).toFixed(2)}% (target <= 3%)`,
     `4x corpus: ${time4.toFixed(2)}x time (target <= 4.4x), ${rss4.toFixed(2)}x peak RSS (target <= 1.3x)`,
   ];

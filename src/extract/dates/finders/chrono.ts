@@ -33,7 +33,7 @@ const LEFT_OUT = new Set(['ENTimeUnitWithinFormatParser', 'ENTimeUnitAgoFormatPa
 /** Any fixed instant works: only certain components are read (see above). */
 const REFERENCE_MS = Date.UTC(2000, 0, 1, 12);
 
-function buildChrono(): Chrono {
+export function buildChrono(): Chrono {
   const monthFirst = configuration.createConfiguration(true, false);
   const dayFirst = configuration.createConfiguration(true, true);
   const name = (p: object): string => p.constructor.name;
