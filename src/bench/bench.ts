@@ -15,9 +15,8 @@
  */
 import { execFile } from 'node:child_process';
 import { access, cp, mkdir, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { availableParallelism, tmpdir } from 'node:os';
 import path from 'node:path';
-import { availableParallelism } from 'node:os';
 import { parseArgs, promisify } from 'node:util';
 import { BATCH_V8_FLAGS } from '../v8-tuning.js';
 

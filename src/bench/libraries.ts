@@ -1,6 +1,9 @@
 /**
  * The libraries' share of a full run, for `npm run bench`: how long wink-nlp, chrono-node and
- * compromise take on exactly the inputs the pipeline gives them, with none of our own code.
+ * compromise take on exactly the inputs the pipeline gives them, with none of our rules. Our code
+ * in the replay is only what hands each library its input and reads its output back: segment's
+ * three `out()` reads and `parseSentence` (compromise's tagging steps, two tag fixes, and the
+ * terms read into offsets), so the row slightly overstates the libraries, never understates them.
  *
  *   record CORPUS FILE   runs the pipeline's processor over CORPUS on one thread and writes to
  *                        FILE, per article, what it handed each library: the blocks wink read,
