@@ -76,8 +76,10 @@ export interface CompiledRules {
   readonly documentHeads: RegExp;
   readonly staleTarget: RegExp;
   readonly personTitle: RegExp;
-  /** "the party", "the Dutch company": the organization types a definite description may refer back to. */
-  /** `re`: "the company", "this Japanese firm"; `head`: a phrase that ends in one of the nouns. */
+  /**
+   * "the party", "the Dutch company": the organization types a definite description may refer back
+   * to. `re`: "the company", "this Japanese firm"; `head`: a phrase that ends in one of the nouns.
+   */
   readonly definiteBodies: readonly { readonly re: RegExp; readonly head: RegExp; readonly orgTypes: ReadonlySet<string> }[];
   /** "his firm", "their party": a body of definiteBodies' kinds that a possessive makes the speaker's own. */
   readonly ownBody: RegExp;
